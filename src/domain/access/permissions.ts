@@ -1,0 +1,47 @@
+import type { Role } from '../../db/tables';
+import type { Actor } from './scope';
+
+const OFFICERS: Role[] = ['province_officer', 'city_officer', 'county_officer'];
+const SCHOOL_HEALTH: Role[] = ['school_admin', 'school_doctor', 'class_teacher'];
+
+/**
+ * Which roles hold each permission. Capabilities add their own entries; scope is checked
+ * separately (a permission never widens what an account may see).
+ */
+export const PERMISSIONS = {
+  'structure.read': [...OFFICERS, ...SCHOOL_HEALTH, 'gate_guard', 'hospital_liaison', 'parent', 'sysadmin', 'auditor'],
+  'structure.write': ['county_officer', 'city_officer', 'province_officer', 'school_admin', 'sysadmin'],
+  'person.read': [...OFFICERS, ...SCHOOL_HEALTH, 'gate_guard', 'hospital_liaison', 'parent'],
+  'person.write': ['school_admin', 'class_teacher', 'school_doctor'],
+  'person.unmask': [...OFFICERS, ...SCHOOL_HEALTH],
+  'person.export': [...OFFICERS, ...SCHOOL_HEALTH],
+  'roster.import': ['school_admin', 'county_officer'],
+  'account.read': ['sysadmin', 'school_admin'],
+  'account.manage': ['sysadmin', 'school_admin'],
+  'audit.read': ['auditor'],
+  'grid.read': [...OFFICERS, 'school_admin', 'sysadmin'],
+  'grid.manage': [...OFFICERS, 'school_admin'],
+  'hospital.read': [...OFFICERS, ...SCHOOL_HEALTH, 'hospital_liaison', 'sysadmin'],
+} satisfies Record<string, Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Pick<Actor, 'role' | 'canUnmask'> | null, permission: Permission): boolean {
+  if (!actor) return false;
+  if (permission === 'person.unmask' && !actor.canUnmask) return false;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}
+
+/** Every permission the actor holds: the UI shows and hides actions from this list, never from its own rules. */
+export function permissionsOf(actor: Pick<Actor, 'role' | 'canUnmask'>): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(actor, p));
+}
+
+/** Roles an account manager may create: a school administrator only the school's own roles. */
+export function assignableRoles(manager: Role): Role[] {
+  if (manager === 'sysadmin') {
+    return ['province_officer', 'city_officer', 'county_officer', 'school_admin', 'school_doctor', 'class_teacher', 'gate_guard', 'parent', 'hospital_liaison', 'auditor', 'sysadmin'];
+  }
+  if (manager === 'school_admin') return ['school_doctor', 'class_teacher', 'gate_guard', 'parent'];
+  return [];
+}
