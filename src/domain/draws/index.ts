@@ -4,3 +4,4 @@ export * from './draw';
 export * from './errors';
 export * from './input';
 export * from './weights';
+export * from './verify';
