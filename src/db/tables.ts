@@ -5,7 +5,7 @@ import type { ColumnType, Generated } from 'kysely';
  * database's information_schema, so a column added in SQL but not here (or the reverse) fails.
  * Conventions: bigint ids are numbers, `date` is 'YYYY-MM-DD', timestamptz is Date.
  */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = Date;
 type Json = ColumnType<unknown, string | undefined, string>;
 
 export interface RegionsTable {

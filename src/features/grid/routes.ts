@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import { regionInScope, schoolInScope } from '../../db/scope';
+import { inTransaction } from '../../db/transaction';
+import type { Actor } from '../../domain/access/scope';
+import type { AppContext } from '../../http/context';
+import { AppError } from '../../http/errors';
+import { IdParams, Nullable, OkResponse, Strict } from '../../http/schema';
+import type { App } from '../../http/types';
+import { writeAudit } from '../audit/write-audit';
+import { gridCoverage } from './queries';
+
+const UnitType = Type.Union(['region', 'school', 'grade', 'class', 'student'].map((t) => Type.Literal(t)));
+const Assignment = Type.Object({
+  id: Type.Number(), unitType: Type.String(), unitKey: Type.String(), schoolId: Nullable(Type.Number()), regionCode: Nullable(Type.String()),
+  accountId: Type.Number(), accountName: Type.String(), assignedAt: Type.String(),
+});
+
+export function registerGridRoutes(app: App, ctx: AppContext) {
+  const tags = ['grid'];
+
+  app.get('/api/grid/coverage', { config: { access: 'grid.read' }, schema: { tags, response: { 200: Type.Object({ levels: Type.Array(Type.Unknown()) }) } } }, async (req) => ({
+    levels: await gridCoverage(ctx, req.actor!.scope),
+  }));
+
+  app.get('/api/grid', { config: { access: 'grid.read' }, schema: { tags, querystring: Strict({ schoolId: Type.Optional(Type.Integer({ minimum: 1 })) }), response: { 200: Type.Object({ items: Type.Array(Assignment) }) } } }, async (req) => {
+    const scope = req.actor!.scope;
+    let q = ctx.db
+      .selectFrom('grid_responsibilities as g')
+      .innerJoin('accounts as a', 'a.id', 'g.account_id')
+      .select(['g.id', 'g.unit_type', 'g.unit_key', 'g.school_id', 'g.region_code', 'g.account_id', 'a.display_name', 'g.assigned_at'])
+      .where((eb) => eb.or([eb.and([eb('g.school_id', 'is not', null), schoolInScope(scope, 'g.school_id')]), eb.and([eb('g.region_code', 'is not', null), regionInScope(scope, 'g.region_code')])]));
+    if (req.query.schoolId) q = q.where('g.school_id', '=', req.query.schoolId);
+    const rows = await q.orderBy('g.unit_type').orderBy('g.id').limit(5000).execute();
+    return {
+      items: rows.map((r) => ({ id: r.id, unitType: r.unit_type, unitKey: r.unit_key, schoolId: r.school_id, regionCode: r.region_code, accountId: r.account_id, accountName: r.display_name, assignedAt: new Date(r.assigned_at).toISOString() })),
+    };
+  });
+
+  app.put('/api/grid', { config: { access: 'grid.manage' }, schema: { tags, body: Strict({ unitType: UnitType, unitKey: Type.String({ minLength: 1, maxLength: 20 }), accountId: Type.Integer({ minimum: 1 }) }), response: { 200: Type.Object({ id: Type.Number() }) } } }, async (req) => {
+    const actor = req.actor!;
+    const unitType = req.body.unitType as 'region' | 'school' | 'grade' | 'class' | 'student';
+    const place = await resolveUnit(ctx, actor, unitType, req.body.unitKey);
+    const account = await ctx.db.selectFrom('accounts').select(['id', 'disabled_at']).where('id', '=', req.body.accountId).executeTakeFirst();
+    if (!account || account.disabled_at) throw new AppError('grid.account_unknown', 400, { field: 'accountId' });
+    return inTransaction(ctx.db, async (trx) => {
+      const row = await trx
+        .insertInto('grid_responsibilities')
+        .values({ unit_type: unitType, unit_key: req.body.unitKey, school_id: place.schoolId, region_code: place.regionCode, account_id: account.id, assigned_by: actor.accountId })
+        .onConflict((oc) => oc.columns(['unit_type', 'unit_key']).doUpdateSet({ account_id: account.id, assigned_by: actor.accountId, assigned_at: ctx.now() }))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, actor, { action: 'grid.assign', objectType: unitType, objectId: req.body.unitKey, detail: { accountId: account.id }, ip: req.ip });
+      return row;
+    });
+  });
+
+  app.delete('/api/grid/:id', { config: { access: 'grid.manage' }, schema: { tags, params: IdParams, response: { 200: OkResponse } } }, async (req) => {
+    const row = await ctx.db.selectFrom('grid_responsibilities').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+    if (!row) throw new AppError('error.not_found', 404);
+    await resolveUnit(ctx, req.actor!, row.unit_type, row.unit_key);
+    await inTransaction(ctx.db, async (trx) => {
+      await trx.deleteFrom('grid_responsibilities').where('id', '=', row.id).execute();
+      await writeAudit(trx, req.actor, { action: 'grid.unassign', objectType: row.unit_type, objectId: row.unit_key, ip: req.ip });
+    });
+    return { ok: true };
+  });
+}
+
+/** Finds the unit and checks it lies in the actor's scope; returns where it hangs in the hierarchy. */
+async function resolveUnit(ctx: AppContext, actor: Actor, unitType: string, key: string): Promise<{ schoolId: number | null; regionCode: string | null }> {
+  if (unitType === 'region') {
+    const r = await ctx.db.selectFrom('regions').select(['code', sql<boolean>`${regionInScope(actor.scope, 'regions.code')}`.as('allowed')]).where('code', '=', key).executeTakeFirst();
+    if (!r) throw new AppError('grid.unit_unknown', 400, { field: 'unitKey' });
+    if (!r.allowed) throw new AppError('error.out_of_scope', 403, { field: 'unitKey' });
+    return { schoolId: null, regionCode: r.code };
+  }
+  if (!/^\d+$/.test(key)) throw new AppError('grid.unit_unknown', 400, { field: 'unitKey' });
+  const table = unitType === 'school' ? 'schools' : unitType === 'grade' ? 'grades' : unitType === 'class' ? 'classes' : 'persons';
+  const schoolCol = table === 'schools' ? 'id' : 'school_id';
+  const row = await sql<{ school_id: number; allowed: boolean }>`
+    select t.${sql.ref(schoolCol)} as school_id, ${schoolInScope(actor.scope, `t.${schoolCol}`)} as allowed
+    from ${sql.table(table)} t where t.id = ${Number(key)}`.execute(ctx.db);
+  const r = row.rows[0];
+  if (!r) throw new AppError('grid.unit_unknown', 400, { field: 'unitKey' });
+  if (!r.allowed) throw new AppError('error.out_of_scope', 403, { field: 'unitKey' });
+  return { schoolId: r.school_id, regionCode: null };
+}

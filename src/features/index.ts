@@ -1,0 +1,18 @@
+import type { AppContext } from '../http/context';
+import type { App } from '../http/types';
+import { registerAccountRoutes } from './accounts/routes';
+import { registerAuditRoutes } from './audit/routes';
+import { registerGridRoutes } from './grid/routes';
+import { registerPeopleRoutes } from './people/routes';
+import { registerRegionRoutes } from './regions/routes';
+import { registerSchoolRoutes } from './schools/routes';
+
+/** Each capability registers its routes here, one line each. */
+export async function registerFeatures(app: App, ctx: AppContext): Promise<void> {
+  registerAccountRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerRegionRoutes(app, ctx);
+  registerSchoolRoutes(app, ctx);
+  registerPeopleRoutes(app, ctx);
+  registerGridRoutes(app, ctx);
+}

@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyRequest } from 'fastify';
+import { can } from '../domain/access/permissions';
+import { registerFeatures } from '../features';
+import { writeAudit } from '../features/audit/write-audit';
+import { localeFromHeader } from '../i18n';
+import type { AppContext } from './context';
+import { AppError, errorBody, handleError } from './errors';
+import { securityHeaders } from './security-headers';
+import { LOCALE_COOKIE, SESSION_COOKIE, loadSession } from './session';
+import type { Access, App } from './types';
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+export interface BuildOptions {
+  logger?: boolean;
+  webDist?: string | null;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<App & { routeTable: RouteInfo[] }> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: 25 * 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === '1',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'zh-CN');
+  app.decorateRequest('csrfToken', null);
+
+  // Every API route must say who may call it: the access-control matrix test is generated from this table.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
+    }
+  });
+
+  await app.register(cookie);
+  app.setErrorHandler(handleError);
+  app.addHook('onSend', securityHeaders);
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.locale = localeFromHeader(request.headers['accept-language'], request.cookies[LOCALE_COOKIE]);
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    let expired = false;
+    if (token) {
+      const state = await loadSession(ctx.db, token, ctx.now());
+      if (state && 'actor' in state) {
+        request.actor = state.actor;
+        request.csrfToken = state.csrfToken;
+      } else if (state) expired = true;
+    }
+    const access = request.routeOptions.config?.access;
+    if (!access || access === 'public') return;
+    if (!request.actor) {
+      throw new AppError(expired ? 'auth.session_expired' : 'error.unauthenticated', 401);
+    }
+    if (UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken) {
+      throw new AppError('error.csrf', 403);
+    }
+    if (access !== 'authenticated' && !can(request.actor, access)) {
+      await auditDenied(ctx, request, access);
+      return reply.status(403).send(errorBody(request.locale, new AppError('error.forbidden', 403)));
+    }
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'CampusGuard API', description: '校园防护墙 API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/health', {
+    config: { access: 'public' },
+    schema: { tags: ['system'] },
+  }, async () => ({ status: 'ok', db: ctx.dbKind }));
+
+  await registerFeatures(app, ctx);
+
+  const webDist = options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist;
+  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    app.get('/*', { config: {} }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.status(404).send(errorBody(request.locale, new AppError('error.route_not_found', 404)));
+      return reply.sendFile('index.html');
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(errorBody(request.locale, new AppError('error.route_not_found', 404)));
+  });
+
+  return Object.assign(app, { routeTable });
+}
+
+async function auditDenied(ctx: AppContext, request: FastifyRequest, access: string) {
+  await writeAudit(ctx.db, request.actor, {
+    action: 'access.denied',
+    objectType: 'route',
+    objectId: `${request.method} ${request.routeOptions.url}`,
+    result: 'denied',
+    detail: { permission: access },
+    ip: request.ip,
+  });
+}

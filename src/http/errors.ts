@@ -1,0 +1,103 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { type Locale, t } from '../i18n';
+
+/**
+ * The one error type. `code` is an i18n key; the response is `{ error: { code, message, field?, details? } }`
+ * with `message` in the caller's language.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status = 400,
+    readonly params: Record<string, unknown> & { field?: string } = {},
+    readonly details?: unknown,
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = (what = 'error.not_found') => new AppError(what, 404);
+export const forbidden = () => new AppError('error.forbidden', 403);
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, any>;
+  message?: string;
+}
+
+/** Turns Ajv's first error into our code, naming the field by its JSON path (e.g. `rows/3/idNumber`). */
+export function validationError(error: AjvError, context: string | undefined): AppError {
+  const base = error.instancePath.replace(/^\//, '');
+  const join = (leaf: string) => (base ? `${base}/${leaf}` : leaf);
+  const where = base || context || 'body';
+  switch (error.keyword) {
+    case 'required':
+      return new AppError('validation.required', 400, { field: join(error.params.missingProperty) });
+    case 'additionalProperties':
+      return new AppError('validation.unknown_field', 400, { field: join(error.params.additionalProperty) });
+    case 'type':
+      return new AppError('validation.type', 400, { field: where, type: error.params.type });
+    case 'minLength':
+      return new AppError('validation.min_length', 400, { field: where, limit: error.params.limit });
+    case 'maxLength':
+      return new AppError('validation.max_length', 400, { field: where, limit: error.params.limit });
+    case 'pattern':
+      return new AppError('validation.pattern', 400, { field: where });
+    case 'format':
+      return new AppError('validation.format', 400, { field: where, format: error.params.format });
+    case 'enum':
+      return new AppError('validation.enum', 400, { field: where, allowed: (error.params.allowedValues ?? []).join(', ') });
+    case 'const':
+      return new AppError('validation.enum', 400, { field: where, allowed: String(error.params.allowedValue) });
+    case 'anyOf':
+    case 'oneOf':
+      return new AppError('validation.invalid', 400, { field: where });
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return new AppError('validation.minimum', 400, { field: where, limit: error.params.limit });
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return new AppError('validation.maximum', 400, { field: where, limit: error.params.limit });
+    case 'minItems':
+      return new AppError('validation.min_items', 400, { field: where, limit: error.params.limit });
+    case 'maxItems':
+      return new AppError('validation.max_items', 400, { field: where, limit: error.params.limit });
+    default:
+      return new AppError('validation.invalid', 400, { field: where });
+  }
+}
+
+export function errorBody(locale: Locale, err: AppError) {
+  const field = err.params.field;
+  return {
+    error: {
+      code: err.code,
+      message: t(locale, err.code, err.params),
+      ...(field ? { field } : {}),
+      ...(err.details !== undefined ? { details: err.details } : {}),
+    },
+  };
+}
+
+export function handleError(this: unknown, error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
+  const locale = request.locale ?? 'zh-CN';
+  let appError: AppError;
+  if (error instanceof AppError) appError = error;
+  else if ('validation' in error && Array.isArray((error as FastifyError).validation)) {
+    const v = (error as FastifyError).validation![0] as unknown as AjvError;
+    appError = validationError(v, (error as FastifyError).validationContext);
+  } else if ((error as FastifyError).code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error as FastifyError).code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    appError = new AppError('validation.body_invalid_json', 400, { field: 'body' });
+  } else if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    appError = new AppError('error.payload_too_large', 413);
+  } else if ((error as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    appError = new AppError('error.unsupported_media', 415);
+  } else if ((error as FastifyError).statusCode === 429) {
+    appError = new AppError('auth.throttled', 429);
+  } else {
+    request.log.error({ err: error }, 'unhandled error');
+    appError = new AppError('error.internal', 500);
+  }
+  reply.status(appError.status).send(errorBody(locale, appError));
+}

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AccountsTable, Database } from '../db/tables';
+import { scopeOf, type Actor } from '../domain/access/scope';
+import type { Selectable } from 'kysely';
+
+export const SESSION_COOKIE = 'cg_session';
+export const LOCALE_COOKIE = 'cg_locale';
+export const ABSOLUTE_LIFETIME_SECONDS = 12 * 3600;
+/** Bureau and administrator accounts hold wider data: a shorter idle limit. */
+export function idleTimeoutSeconds(role: string): number {
+  return ['province_officer', 'city_officer', 'county_officer', 'sysadmin', 'auditor'].includes(role) ? 15 * 60 : 30 * 60;
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export type SessionState = { actor: Actor; csrfToken: string } | { expired: true } | null;
+
+/** Resolves a session token to its actor; refreshes `last_seen_at` at most once a minute. */
+export async function loadSession(db: Kysely<Database>, token: string, now: Date): Promise<SessionState> {
+  const id = hashToken(token);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+      'sessions.idle_timeout_seconds',
+      'sessions.revoked_at',
+      'accounts.id',
+      'accounts.username',
+      'accounts.display_name',
+      'accounts.role',
+      'accounts.region_code',
+      'accounts.school_id',
+      'accounts.class_id',
+      'accounts.hospital_id',
+      'accounts.can_unmask',
+      'accounts.disabled_at',
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const idleDeadline = new Date(new Date(row.last_seen_at).getTime() + row.idle_timeout_seconds * 1000);
+  if (row.revoked_at || row.disabled_at || new Date(row.expires_at) <= now || idleDeadline <= now) return { expired: true };
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+  }
+  const actor = await actorFor(db, row, id);
+  return { actor, csrfToken: row.csrf_token };
+}
+
+type AccountCore = Pick<Selectable<AccountsTable>, 'id' | 'username' | 'display_name' | 'role' | 'region_code' | 'school_id' | 'class_id' | 'hospital_id' | 'can_unmask'>;
+
+export async function actorFor(db: Kysely<Database>, account: AccountCore, sessionId?: string): Promise<Actor> {
+  const links: { pairedSchoolIds?: number[]; childPersonIds?: number[]; childSchoolIds?: number[] } = {};
+  if (account.role === 'hospital_liaison' && account.hospital_id) {
+    const rows = await db.selectFrom('school_hospital_pairings').select('school_id').where('hospital_id', '=', account.hospital_id).execute();
+    links.pairedSchoolIds = rows.map((r) => r.school_id);
+  }
+  if (account.role === 'parent') {
+    const rows = await db
+      .selectFrom('account_children')
+      .innerJoin('persons', 'persons.id', 'account_children.person_id')
+      .select(['persons.id', 'persons.school_id'])
+      .where('account_children.account_id', '=', account.id)
+      .execute();
+    links.childPersonIds = rows.map((r) => r.id);
+    links.childSchoolIds = [...new Set(rows.map((r) => r.school_id))];
+  }
+  return {
+    accountId: account.id,
+    username: account.username,
+    displayName: account.display_name,
+    role: account.role,
+    scope: scopeOf(account, links),
+    canUnmask: account.can_unmask,
+    sessionId,
+  };
+}

@@ -1,0 +1,8 @@
+import { accountMessages } from '../features/accounts/messages';
+import { gridMessages } from '../features/grid/messages';
+import { peopleMessages } from '../features/people/messages';
+import { schoolMessages } from '../features/schools/messages';
+import type { MessageTable } from './index';
+
+/** Every capability's message table, one line each. */
+export const featureMessages: MessageTable[] = [accountMessages, schoolMessages, peopleMessages, gridMessages];

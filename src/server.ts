@@ -1,0 +1,40 @@
+import { connect } from './db/connect';
+import { migrate } from './db/migrate';
+import { readConfig } from './config';
+import { buildApp } from './http/app';
+import { FieldCipher, loadMasterKey } from './security/crypto';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from './features/demo/seed';
+
+/** connect → migrate → seed the demo region on first start → listen. */
+const config = readConfig();
+const db = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const applied = await migrate(db);
+if (applied.length) console.log(`数据库迁移 / migrations applied: ${applied.join(', ')}`);
+const cipher = new FieldCipher(loadMasterKey(config.dataDir));
+const ctx = { db: db.kysely, dbKind: db.kind, cipher, now: () => new Date(), secureCookies: config.secureCookies };
+if (config.seedOnFirstStart && !(await isSeeded(db.kysely))) {
+  console.log('首次启动：正在生成演示数据 / first start: generating the demo region …');
+  await seedDemo(ctx, { scale: 'demo' });
+}
+const app = await buildApp(ctx, { logger: process.env.LOG_REQUESTS === '1' });
+await app.listen({ port: config.port, host: config.host });
+
+const url = `http://localhost:${config.port}`;
+console.log(`
+校园防护墙 CampusGuard is running: ${url}
+  API docs: ${url}/api/docs
+  Database: ${db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}
+${db.kind === 'pglite' ? `  注意 / Note: the embedded database survives a killed process but NOT a power cut (no fsync).
+  For production set DATABASE_URL=postgres://… to use PostgreSQL.
+` : ''}
+  Demo accounts (password for all: ${DEMO_PASSWORD}):
+${DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(12)} ${a.roleZh} / ${a.roleEn}`).join('\n')}
+`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  });
+}
