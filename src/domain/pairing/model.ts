@@ -70,7 +70,9 @@ export function buildModel(req: PairingRequest): PairingModel {
   if (!Array.isArray(hospitals)) throw new PairingError('pairing.capacity_insufficient', 'hospitals', 'hospitals must be a list');
   const schoolIndex = indexIds(schools, 'schools');
   const hospitalIndex = indexIds(hospitals, 'hospitals');
-  schools.forEach((s, i) => checkLocation(s, `schools[${i}]`));
+  schools.forEach((s, i) => {
+    checkLocation(s, `schools[${i}]`);
+  });
   const capacity = new Int32Array(hospitals.length);
   let total = 0;
   hospitals.forEach((h, i) => {

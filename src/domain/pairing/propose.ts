@@ -122,11 +122,7 @@ function solveCertified(m: PairingModel, candidates: number[][], k: number) {
       // Some school's candidates are all full with no way round: widen everyone's list and retry.
       if (k >= m.H) throw new PairingError('pairing.capacity_insufficient', 'hospitals', 'no feasible pairing');
       k = Math.min(m.H, k * 2);
-      const wider = nearestCandidates(m, k);
-      candidates.forEach((list, s) => {
-        for (const h of list) if (!wider[s].includes(h)) wider[s].push(h);
-      });
-      candidates = wider;
+      candidates = widen(m, candidates, k);
       continue;
     }
     const violations = dualViolations(m, solution);
@@ -135,7 +131,20 @@ function solveCertified(m: PairingModel, candidates: number[][], k: number) {
     }
     for (const [s, h] of violations) candidates[s].push(h);
     addedEdges += violations.length;
+    // Each round re-solves from scratch; after a few, widen every list too so rounds stay O(log H).
+    if (rounds >= 3 && k < m.H) {
+      k = Math.min(m.H, k * 2);
+      candidates = widen(m, candidates, k);
+    }
   }
+}
+
+function widen(m: PairingModel, candidates: number[][], k: number): number[][] {
+  const wider = nearestCandidates(m, k);
+  candidates.forEach((list, s) => {
+    for (const h of list) if (!wider[s].includes(h)) wider[s].push(h);
+  });
+  return wider;
 }
 
 /**
