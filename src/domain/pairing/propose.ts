@@ -132,7 +132,7 @@ function solveCertified(m: PairingModel, candidates: number[][], k: number) {
     for (const [s, h] of violations) candidates[s].push(h);
     addedEdges += violations.length;
     // Each round re-solves from scratch; after a few, widen every list too so rounds stay O(log H).
-    if (rounds >= 3 && k < m.H) {
+    if (rounds >= 4 && k < m.H) {
       k = Math.min(m.H, k * 2);
       candidates = widen(m, candidates, k);
     }
