@@ -1,0 +1,5 @@
+import type { MatrixEntry } from '../entry';
+import { foundationEntries } from './foundation';
+
+/** Every capability's matrix entries, one line each. */
+export const allEntries: MatrixEntry[] = [...foundationEntries];
