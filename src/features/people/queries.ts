@@ -42,6 +42,6 @@ export async function listPeople(db: Kysely<Database>, scope: Scope, query: Stat
   if (query.keyPosition) q = q.where('persons.key_position', '=', query.keyPosition);
   if (query.q) q = q.where((eb) => eb.or([eb('persons.name', 'like', `%${query.q}%`), eb('persons.student_number', '=', query.q!)]));
   const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.orderBy('persons.kind').orderBy('persons.class_id').orderBy('persons.student_number').orderBy('persons.id').limit(query.limit ?? 100).offset(query.offset ?? 0).execute();
+  const rows = await q.orderBy(sql`case persons.kind when 'student' then 0 when 'staff' then 1 else 2 end`).orderBy('persons.class_id').orderBy('persons.student_number').orderBy('persons.id').limit(query.limit ?? 100).offset(query.offset ?? 0).execute();
   return { total: total.n, items: rows.map(toPersonRow) };
 }
