@@ -1,0 +1,3 @@
+export * from './cells';
+export * from './columns';
+export * from './validate';
