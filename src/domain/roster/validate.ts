@@ -242,6 +242,8 @@ export function checkReferences(kind: RosterKind, check: RosterCheck, refs: Rost
 /** Issues in the order the user reads the sheet: by row, then by column position. */
 export function sortIssues(kind: RosterKind, issues: RosterIssue[], headers: Partial<Record<FieldKey, string>>): RosterIssue[] {
   const order = new Map<string, number>();
-  columnsOf(kind).forEach((c, i) => order.set(headers[c.key] ?? c.header, i));
+  columnsOf(kind).forEach((c, i) => {
+    order.set(headers[c.key] ?? c.header, i);
+  });
   return [...issues].sort((a, b) => a.row - b.row || (order.get(a.column) ?? 99) - (order.get(b.column) ?? 99));
 }
