@@ -1,0 +1,149 @@
+// `npm run bench -- detection [--quick] [--seed N] [--replicates N] [--scenario typical|mixed|all]`
+// Seeded synthetic counties with known outbreaks (bench/detection/generate.ts); every detector and our
+// default run on the same data; tables per level and for what a school sees (class + school alarms);
+// last line `RESULT {json}`.
+import { SCENARIOS, type Scenario } from './detection/diseases';
+import { evaluateLevel, type Level, type LevelResult, type Run, type Summary, summarise } from './detection/evaluate';
+import { type Dataset, generate } from './detection/generate';
+import { comparedMethods, levelSeries, type MethodUnderTest, runLevel } from './detection/methods';
+
+interface Options {
+  quick: boolean;
+  seed: number;
+  replicates: number;
+  years: number;
+  scenarios: Scenario[];
+}
+
+function parse(args: string[]): Options {
+  const get = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const quick = args.includes('--quick');
+  const scenario = get('--scenario') ?? 'all';
+  return {
+    quick,
+    seed: Number(get('--seed') ?? 2),
+    replicates: Number(get('--replicates') ?? (quick ? 1 : 3)),
+    years: quick ? 1 : 2,
+    scenarios: scenario === 'all' ? Object.values(SCENARIOS) : [SCENARIOS[scenario]],
+  };
+}
+
+const LEVELS: Level[] = ['class', 'school', 'county'];
+const RATE_LABEL: Record<Level, string> = { class: 'FA/1000 class-days', school: 'FA/school-month', county: 'FA/county-week' };
+
+type Results = Map<string, Array<Partial<Record<Level, LevelResult>>>>;
+
+function runScenario(sc: Scenario, o: Options, methods: MethodUnderTest[]): { datasets: Dataset[]; results: Results } {
+  const datasets: Dataset[] = [];
+  const results: Results = new Map(methods.map((m) => [m.name, []]));
+  for (let r = 0; r < o.replicates; r++) {
+    const ds = generate({ seed: o.seed * 1000 + r, years: o.years, outbreaksPerYear: 40, scenario: sc });
+    datasets.push(ds);
+    const series = levelSeries(ds);
+    const T = ds.days.dates.length;
+    for (const m of methods) {
+      const per: Partial<Record<Level, LevelResult>> = {};
+      for (const level of LEVELS) {
+        const fn = m.levels[level];
+        if (fn) per[level] = evaluateLevel(level, ds, runLevel(fn, series[level], T));
+      }
+      results.get(m.name)!.push(per);
+    }
+  }
+  return { datasets, results };
+}
+
+function runsOf(datasets: Dataset[], per: Array<Partial<Record<Level, LevelResult>>>, levels: Level[]): Run[] | null {
+  if (!levels.every((l) => per[0][l])) return null;
+  return datasets.map((ds, i) => ({ ds, results: levels.map((l) => per[i][l]!) }));
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const num = (x: number | null, d = 1) => (x === null ? '-' : x.toFixed(d));
+
+function table(title: string, rateLabel: string, rows: Array<[string, Summary]>): string {
+  // At school level the level's own rate already is the per-school-month figure.
+  const both = rateLabel !== 'FA/school-month';
+  const head = ['method', 'detected<=14d', 'median delay', 'median lead', rateLabel, ...(both ? ['FA/school-month'] : []), 'specificity', 'PPV'];
+  const body = rows.map(([name, s]) => [
+    name,
+    pct(s.detected),
+    num(s.medianDelay),
+    num(s.medianLead),
+    num(s.falseRate, 2),
+    ...(both ? [num(s.falsePerSchoolMonth, 2)] : []),
+    pct(s.specificity),
+    s.ppv === null ? '-' : pct(s.ppv),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [`\n${title}`, line(head), ...body.map(line)].join('\n');
+}
+
+export default async function main(args: string[]): Promise<void> {
+  const o = parse(args);
+  const started = Date.now();
+  const methods = comparedMethods();
+  const result: Record<string, unknown> = { seed: o.seed, replicates: o.replicates, years: o.years, quick: o.quick };
+  for (const sc of o.scenarios) {
+    const { datasets, results } = runScenario(sc, o, methods);
+    const outbreaks = datasets.reduce((a, d) => a + d.outbreaks.filter((x) => x.size >= 5).length, 0);
+    const schools = datasets.map((d) => d.county.schools).join('/');
+    console.log(`\n=== scenario ${sc.name}: ${sc.description}; ${o.replicates} counties (${schools} schools), ${o.years} school year(s), ${outbreaks} outbreaks of >= 5 cases`);
+    const summaries: Record<string, Record<string, Summary>> = {};
+    for (const level of [...LEVELS, 'school view'] as const) {
+      const levels: Level[] = level === 'school view' ? ['class', 'school'] : [level];
+      const rows: Array<[string, Summary]> = [];
+      for (const m of methods) {
+        const runs = runsOf(datasets, results.get(m.name)!, levels);
+        if (!runs) continue;
+        const s = summarise(runs);
+        rows.push([m.name, s]);
+        (summaries[m.name] ??= {})[level] = s;
+      }
+      const label = level === 'school view' ? 'FA/school-month' : RATE_LABEL[level];
+      const title = level === 'school view' ? 'what a school sees: class + school alarms combined' : `${level} level`;
+      console.log(table(title, label, rows));
+    }
+    if (sc.name === 'mixed') {
+      const byDisease: Array<[string, Summary]> = [];
+      for (const d of Object.keys(sc.mix)) {
+        for (const name of ['ears-c1', 'ears-c3', 'our-default']) {
+          const runs = runsOf(datasets, results.get(name)!, ['class', 'school'])!;
+          byDisease.push([`${d} / ${name}`, summarise(runs, (x) => x.disease === d)]);
+        }
+      }
+      console.log(table('school view by disease', 'FA/school-month', byDisease));
+    }
+    result[sc.name] = compare(summaries);
+  }
+  result.seconds = Math.round((Date.now() - started) / 100) / 10;
+  console.log(`\nRESULT ${JSON.stringify(result)}`);
+}
+
+/** Our default against the targets and against EARS C1–C3 (school view and school level). */
+function compare(s: Record<string, Record<string, Summary>>) {
+  const pick = (x: Summary) => ({ detected: round(x.detected, 3), medianDelay: x.medianDelay, falsePerSchoolMonth: round(x.falsePerSchoolMonth, 3), ppv: x.ppv === null ? null : round(x.ppv, 3) });
+  const ours = s['our-default']['school view'];
+  const vsEars: Record<string, unknown> = {};
+  for (const e of ['ears-c1', 'ears-c2', 'ears-c3']) {
+    for (const view of ['school view', 'school'] as const) {
+      const them = s[e][view];
+      const better = [ours.detected > them.detected, (ours.medianDelay ?? 99) < (them.medianDelay ?? 99), ours.falsePerSchoolMonth < them.falsePerSchoolMonth];
+      const notWorse = [ours.detected >= them.detected, (ours.medianDelay ?? 99) <= (them.medianDelay ?? 99), ours.falsePerSchoolMonth <= them.falsePerSchoolMonth];
+      vsEars[`${e} (${view})`] = { ...pick(them), oursBetterOn: better.filter(Boolean).length, oursNotWorseOnAll: notWorse.every(Boolean) };
+    }
+  }
+  return {
+    ours: pick(ours),
+    targets: { detected90: ours.detected >= 0.9, delayAtMost1: (ours.medianDelay ?? 99) <= 1, falseAtMostHalfPerSchoolMonth: ours.falsePerSchoolMonth <= 0.5 },
+    vsEars,
+  };
+}
+
+function round(x: number, d: number): number {
+  return Math.round(x * 10 ** d) / 10 ** d;
+}

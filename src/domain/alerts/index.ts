@@ -1,0 +1,3 @@
+export * from './detectors';
+export * from './rules';
+export * from './default-detector';
