@@ -32,6 +32,9 @@ export class PGliteDialect implements Dialect {
   }
 }
 
+const WAIT_LIMIT_MS = Number(process.env.PGLITE_WAIT_LIMIT_MS ?? 120_000);
+const WAIT_ERROR = 'Waited too long for the embedded database connection: is a query issued on the database instead of the open transaction?';
+
 class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private release: (() => void) | null = null;
@@ -51,7 +54,20 @@ class PGliteDriver implements Driver {
     this.queue = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await previous;
+    // PGlite has one connection: a query sent on the database (not on the transaction) while a
+    // transaction holds it would wait forever. Turn that mistake into an error instead of a hang.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(WAIT_ERROR)), WAIT_LIMIT_MS);
+    });
+    try {
+      await Promise.race([previous, timeout]);
+    } catch (err) {
+      release();
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
     this.release = release;
     return this.connection;
   }

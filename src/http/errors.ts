@@ -93,6 +93,11 @@ export function handleError(this: unknown, error: FastifyError | AppError | Erro
     appError = new AppError('error.payload_too_large', 413);
   } else if ((error as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     appError = new AppError('error.unsupported_media', 415);
+  } else if ((error as { code?: string }).code === '23505') {
+    // A unique constraint caught a race the service's own check could not see (two requests at once).
+    appError = new AppError('error.duplicate', 409);
+  } else if ((error as { code?: string }).code === '40001' || (error as { code?: string }).code === '40P01') {
+    appError = new AppError('error.conflict', 409);
   } else if ((error as FastifyError).statusCode === 429) {
     appError = new AppError('auth.throttled', 429);
   } else {

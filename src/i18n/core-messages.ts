@@ -10,6 +10,7 @@ export const coreMessages: MessageTable = {
   'error.out_of_scope': { 'zh-CN': '该对象不在您的管辖范围内', en: 'This object is outside your area of responsibility' },
   'error.csrf': { 'zh-CN': '请求校验失败（CSRF），请刷新页面后重试', en: 'Request check failed (CSRF); reload the page and try again' },
   'error.conflict': { 'zh-CN': '数据已被他人修改，请刷新后重试', en: 'Someone else changed this; reload and try again' },
+  'error.duplicate': { 'zh-CN': '该记录已存在（可能已由他人同时提交）', en: 'This record already exists (perhaps submitted by someone else at the same time)' },
   'error.payload_too_large': { 'zh-CN': '上传内容过大', en: 'The upload is too large' },
   'error.unsupported_media': { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
   'validation.required': { 'zh-CN': '缺少必填字段：{field}', en: 'Missing required field: {field}' },
