@@ -63,7 +63,8 @@ class PGliteDriver implements Driver {
     try {
       await Promise.race([previous, timeout]);
     } catch (err) {
-      release();
+      // Keep the queue intact: our turn passes on only once the holder has released.
+      void previous.then(release);
       throw err;
     } finally {
       clearTimeout(timer);
