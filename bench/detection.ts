@@ -5,7 +5,8 @@
 import { SCENARIOS, type Scenario } from './detection/diseases';
 import { evaluateLevel, type Level, type LevelResult, type Run, type Summary, summarise } from './detection/evaluate';
 import { type Dataset, generate } from './detection/generate';
-import { comparedMethods, levelSeries, type MethodUnderTest, runLevel } from './detection/methods';
+import { curve } from './detection/curve';
+import { comparedMethods, type LevelSeries, levelSeries, type MethodUnderTest, runLevel } from './detection/methods';
 
 interface Options {
   quick: boolean;
@@ -36,13 +37,15 @@ const RATE_LABEL: Record<Level, string> = { class: 'FA/1000 class-days', school:
 
 type Results = Map<string, Array<Partial<Record<Level, LevelResult>>>>;
 
-function runScenario(sc: Scenario, o: Options, methods: MethodUnderTest[]): { datasets: Dataset[]; results: Results } {
+function runScenario(sc: Scenario, o: Options, methods: MethodUnderTest[]): { datasets: Dataset[]; series: LevelSeries[]; results: Results } {
   const datasets: Dataset[] = [];
+  const allSeries: LevelSeries[] = [];
   const results: Results = new Map(methods.map((m) => [m.name, []]));
   for (let r = 0; r < o.replicates; r++) {
     const ds = generate({ seed: o.seed * 1000 + r, years: o.years, outbreaksPerYear: 40, scenario: sc });
     datasets.push(ds);
     const series = levelSeries(ds);
+    allSeries.push(series);
     const T = ds.days.dates.length;
     for (const m of methods) {
       const per: Partial<Record<Level, LevelResult>> = {};
@@ -53,7 +56,7 @@ function runScenario(sc: Scenario, o: Options, methods: MethodUnderTest[]): { da
       results.get(m.name)!.push(per);
     }
   }
-  return { datasets, results };
+  return { datasets, series: allSeries, results };
 }
 
 function runsOf(datasets: Dataset[], per: Array<Partial<Record<Level, LevelResult>>>, levels: Level[]): Run[] | null {
@@ -67,11 +70,12 @@ const num = (x: number | null, d = 1) => (x === null ? '-' : x.toFixed(d));
 function table(title: string, rateLabel: string, rows: Array<[string, Summary]>): string {
   // At school level the level's own rate already is the per-school-month figure.
   const both = rateLabel !== 'FA/school-month';
-  const head = ['method', 'detected<=14d', 'median delay', 'median lead', rateLabel, ...(both ? ['FA/school-month'] : []), 'specificity', 'PPV'];
+  const head = ['method', 'detected<=14d', 'median delay', 'mean delay', 'median lead', rateLabel, ...(both ? ['FA/school-month'] : []), 'specificity', 'PPV'];
   const body = rows.map(([name, s]) => [
     name,
     pct(s.detected),
     num(s.medianDelay),
+    num(s.meanDelay, 2),
     num(s.medianLead),
     num(s.falseRate, 2),
     ...(both ? [num(s.falsePerSchoolMonth, 2)] : []),
@@ -89,7 +93,7 @@ export default async function main(args: string[]): Promise<void> {
   const methods = comparedMethods();
   const result: Record<string, unknown> = { seed: o.seed, replicates: o.replicates, years: o.years, quick: o.quick };
   for (const sc of o.scenarios) {
-    const { datasets, results } = runScenario(sc, o, methods);
+    const { datasets, series, results } = runScenario(sc, o, methods);
     const outbreaks = datasets.reduce((a, d) => a + d.outbreaks.filter((x) => x.size >= 5).length, 0);
     const schools = datasets.map((d) => d.county.schools).join('/');
     console.log(`\n=== scenario ${sc.name}: ${sc.description}; ${o.replicates} counties (${schools} schools), ${o.years} school year(s), ${outbreaks} outbreaks of >= 5 cases`);
@@ -118,7 +122,13 @@ export default async function main(args: string[]): Promise<void> {
       }
       console.log(table('school view by disease', 'FA/school-month', byDisease));
     }
-    result[sc.name] = compare(summaries);
+    const comparison: Record<string, unknown> = compare(summaries);
+    if (sc.name === 'typical') {
+      const points = curve(datasets, series);
+      console.log(table('delay against false alarms over thresholds (school view; method @ threshold)', 'FA/school-month', points.map((p) => [`${p.method} @ ${p.threshold}`, p.summary])));
+      comparison.curve = points.map((p) => ({ method: p.method, threshold: p.threshold, detected: round(p.summary.detected, 3), medianDelay: p.summary.medianDelay, meanDelay: p.summary.meanDelay === null ? null : round(p.summary.meanDelay, 2), falsePerSchoolMonth: round(p.summary.falsePerSchoolMonth, 3) }));
+    }
+    result[sc.name] = comparison;
   }
   result.seconds = Math.round((Date.now() - started) / 100) / 10;
   console.log(`\nRESULT ${JSON.stringify(result)}`);
@@ -126,7 +136,7 @@ export default async function main(args: string[]): Promise<void> {
 
 /** Our default against the targets and against EARS C1–C3 (school view and school level). */
 function compare(s: Record<string, Record<string, Summary>>) {
-  const pick = (x: Summary) => ({ detected: round(x.detected, 3), medianDelay: x.medianDelay, falsePerSchoolMonth: round(x.falsePerSchoolMonth, 3), ppv: x.ppv === null ? null : round(x.ppv, 3) });
+  const pick = (x: Summary) => ({ detected: round(x.detected, 3), medianDelay: x.medianDelay, meanDelay: x.meanDelay === null ? null : round(x.meanDelay, 2), falsePerSchoolMonth: round(x.falsePerSchoolMonth, 3), ppv: x.ppv === null ? null : round(x.ppv, 3) });
   const ours = s['our-default']['school view'];
   const vsEars: Record<string, unknown> = {};
   for (const e of ['ears-c1', 'ears-c2', 'ears-c3']) {

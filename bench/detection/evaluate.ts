@@ -93,6 +93,7 @@ export interface Summary {
   outbreaks: number;
   detected: number;
   medianDelay: number | null;
+  meanDelay: number | null;
   medianLead: number | null;
   falseAlarms: number;
   /** Per 1,000 class-days, per school-month or per county-week, by level. */
@@ -156,6 +157,7 @@ export function summarise(runs: Run[], filter: (o: OutbreakTruth) => boolean = (
     outbreaks: n,
     detected: n ? delays.length / n : 0,
     medianDelay: median(delays),
+    meanDelay: delays.length ? delays.reduce((a, b) => a + b, 0) / delays.length : null,
     medianLead: median(leads),
     falseAlarms,
     falseRate: denom ? falseAlarms / denom : 0,

@@ -28,7 +28,11 @@ export const defaultDetector: Readonly<Record<DetectionLevel, LevelDetectorConfi
       { method: 'poisson', params: { baseline: 40, guard: 2, window: 2, minMean: 0.03, dispersion: 1, threshold: 2.5, minCount: 1 } },
     ],
   },
-  school: { detectors: [{ method: 'poisson', params: { baseline: 20, guard: 2, window: 1, minMean: 0.6, dispersion: 1, threshold: 2.5, minCount: 3 } }] },
+  school: {
+    // Three days together against the school's 40-day rate: catches spread across classes that no single
+    // class shows (mumps, varicella), at a small share of the false-alarm budget.
+    detectors: [{ method: 'poisson', params: { baseline: 40, guard: 2, window: 3, minMean: 0.1, dispersion: 1, threshold: 2.5, minCount: 2 } }],
+  },
   county: { detectors: [{ method: 'poisson', params: { baseline: 20, guard: 2, window: 1, minMean: 1, dispersion: 2, threshold: 4, minCount: 5 } }] },
 };
 
