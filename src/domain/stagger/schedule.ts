@@ -1,0 +1,144 @@
+/**
+ * Staggered arrival, departure and dining for one school. Each phase is packed separately: classes into
+ * slots × resources (gates, or canteen areas) so that no resource exceeds its capacity in any slot,
+ * linked sibling classes share a slot, and separated grades have slots of their own; the number of slots
+ * (the spread of times) is minimised heuristically and reported against a proven lower bound. Any
+ * constraint that cannot be met raises a StaggerError naming it; no partial timetable is returned.
+ */
+import { lowerBoundSlots } from './bounds';
+import { StaggerError } from './errors';
+import { type PackGroup, type PackedSlot, fitGroup, packGroups } from './pack';
+import { PHASES, type Phase, type PhaseReport, type Placement, type StaggerRequest, type StaggerSchedule } from './types';
+import { type ValidRequest, formatClock, validateRequest } from './validate';
+
+const RESOURCE_WORD: Record<Phase, string> = { arrival: 'gate', departure: 'gate', dining: 'canteen area' };
+
+export function scheduleStaggered(req: StaggerRequest, options: { restarts?: number } = {}): StaggerSchedule {
+  const v = validateRequest(req);
+  const placements = v.classes.map(() => ({}) as Record<Phase, Placement>);
+  const phases = {} as Record<Phase, PhaseReport>;
+  for (const phase of PHASES) {
+    const { slots, lowerBound } = schedulePhase(v, phase, options.restarts);
+    const res = v.resources[phase];
+    const w = v.windows[phase];
+    const available = w.end === null ? Number.POSITIVE_INFINITY : Math.floor((w.end - w.start) / w.slotMinutes);
+    if (lowerBound > available) {
+      throw new StaggerError('stagger.window_too_short', `windows.${phase}.end`, `${phase} needs at least ${lowerBound} slots; the window holds ${available}`, {
+        lowerBound,
+        available,
+      });
+    }
+    if (slots.length > available) {
+      throw new StaggerError(
+        'stagger.window_not_met',
+        `windows.${phase}.end`,
+        `no ${phase} timetable within ${available} slots was found (best ${slots.length}, lower bound ${lowerBound})`,
+        { lowerBound, available, found: slots.length },
+      );
+    }
+    if (w.start + slots.length * w.slotMinutes > 24 * 60) {
+      throw new StaggerError('stagger.window_invalid', `windows.${phase}.start`, `the ${phase} slots would run past midnight`);
+    }
+    const load = slots.map(() => res.map(() => 0));
+    slots.forEach((slot, t) => {
+      const from = formatClock(w.start + t * w.slotMinutes);
+      const to = formatClock(w.start + (t + 1) * w.slotMinutes);
+      for (const e of slot.entries) {
+        load[t][e.resource] += v.classes[e.item].size;
+        placements[e.item][phase] = { slot: t, resourceId: res[e.resource].id, from, to };
+      }
+    });
+    phases[phase] = {
+      phase,
+      slotsUsed: slots.length,
+      lowerBound,
+      gap: slots.length - lowerBound,
+      firstStart: formatClock(w.start),
+      lastEnd: formatClock(w.start + slots.length * w.slotMinutes),
+      load,
+      capacity: res.map((r) => r.capacity),
+      resourceIds: res.map((r) => r.id),
+    };
+  }
+  return {
+    classes: v.classes.map((c, i) => ({ classId: c.id, ...placements[i] })),
+    phases,
+  };
+}
+
+function schedulePhase(v: ValidRequest, phase: Phase, restarts?: number): { slots: PackedSlot[]; lowerBound: number } {
+  const res = v.resources[phase];
+  const caps = res.map((r) => r.capacity);
+  const largest = Math.max(...caps);
+  v.classes.forEach((c, i) => {
+    if (c.size > largest) {
+      throw new StaggerError(
+        'stagger.class_exceeds_capacity',
+        `classes[${i}].size`,
+        `${phase}: class ${c.name} has ${c.size} students but the largest ${RESOURCE_WORD[phase]} takes ${largest} per slot`,
+        { phase, classId: c.id, size: c.size, largest },
+      );
+    }
+  });
+
+  const separated = v.separatedGrades[phase];
+  const parent = v.classes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  if (v.siblingPhases.has(phase)) {
+    for (const link of v.links) {
+      const ga = v.classes[link.a].grade;
+      const gb = v.classes[link.b].grade;
+      if (ga !== gb && (separated.has(ga) || separated.has(gb))) {
+        throw new StaggerError(
+          'stagger.sibling_grade_conflict',
+          link.field,
+          `${phase}: siblings in ${v.classes[link.a].name} (grade ${ga}) and ${v.classes[link.b].name} (grade ${gb}) must share a slot, but grade ${separated.has(ga) ? ga : gb} is kept apart`,
+          { phase, classes: [v.classes[link.a].id, v.classes[link.b].id] },
+        );
+      }
+      parent[find(link.a)] = find(link.b);
+    }
+  }
+  const members = new Map<number, number[]>();
+  v.classes.forEach((_, i) => {
+    const root = find(i);
+    members.set(root, [...(members.get(root) ?? []), i]);
+  });
+
+  // Blocks: one per separated grade, one for everything else; their slots never mix.
+  const blocks = new Map<string, PackGroup[]>();
+  for (const items of members.values()) {
+    items.sort((a, b) => v.classes[b].size - v.classes[a].size);
+    const group: PackGroup = { items, sizes: items.map((i) => v.classes[i].size), total: 0 };
+    group.total = group.sizes.reduce((a, b) => a + b, 0);
+    if (!fitGroup(group, caps)) {
+      const names = items.map((i) => v.classes[i].name);
+      throw new StaggerError(
+        'stagger.sibling_group_too_large',
+        'siblingLinks',
+        `${phase}: linked classes ${names.join(', ')} (${group.total} students) cannot share one slot of the ${RESOURCE_WORD[phase]}s`,
+        { phase, classes: items.map((i) => v.classes[i].id), students: group.total },
+      );
+    }
+    const grade = v.classes[items[0]].grade;
+    const key = separated.has(grade) ? `grade:${grade}` : 'mixed';
+    blocks.set(key, [...(blocks.get(key) ?? []), group]);
+  }
+
+  const minGrade = (groups: PackGroup[]) => Math.min(...groups.flatMap((g) => g.items.map((i) => v.classes[i].grade)));
+  const ordered = [...blocks.values()].sort((a, b) => minGrade(a) - minGrade(b));
+  const slots: PackedSlot[] = [];
+  let lowerBound = 0;
+  ordered.forEach((groups, b) => {
+    const bound = lowerBoundSlots(
+      groups.flatMap((g) => g.sizes),
+      caps,
+    );
+    lowerBound += bound;
+    const packed = packGroups(groups, caps, { lowerBound: bound, restarts, seed: 1 + b });
+    // Younger grades first inside a block too, so the timetable reads in grade order.
+    packed.sort((x, y) => minGrade(x.groups) - minGrade(y.groups));
+    slots.push(...packed);
+  });
+  return { slots, lowerBound };
+}
