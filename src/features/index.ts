@@ -5,6 +5,7 @@ import { registerAuditRoutes } from './audit/routes';
 import { registerGridRoutes } from './grid/routes';
 import { registerPeopleRoutes } from './people/routes';
 import { registerRegionRoutes } from './regions/routes';
+import { registerRosterRoutes } from './roster/routes';
 import { registerSchoolRoutes } from './schools/routes';
 
 /** Each capability registers its routes here, one line each. */
@@ -15,4 +16,5 @@ export async function registerFeatures(app: App, ctx: AppContext): Promise<void>
   registerSchoolRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerGridRoutes(app, ctx);
+  registerRosterRoutes(app, ctx);
 }

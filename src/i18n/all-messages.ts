@@ -1,8 +1,9 @@
 import { accountMessages } from '../features/accounts/messages';
 import { gridMessages } from '../features/grid/messages';
 import { peopleMessages } from '../features/people/messages';
+import { rosterMessages } from '../features/roster/messages';
 import { schoolMessages } from '../features/schools/messages';
 import type { MessageTable } from './index';
 
 /** Every capability's message table, one line each. */
-export const featureMessages: MessageTable[] = [accountMessages, schoolMessages, peopleMessages, gridMessages];
+export const featureMessages: MessageTable[] = [accountMessages, schoolMessages, peopleMessages, gridMessages, rosterMessages];

@@ -102,7 +102,8 @@ describe('roster row validation', () => {
       ['孙老师', '女', makeIdNumber('410105', '1990-05-05', 24, 'female'), '0371-12345678', '飞行员', '司机'],
     ];
     const r = validateRoster('staff', { headerRow: 1, header, rows: rows.map((cells, i) => ({ row: i + 2, cells })) }, { today });
-    expect(r.records).toHaveLength(1);
+    expect(r.records).toHaveLength(3);
+    expect([...r.badRows]).toEqual([3, 4]);
     expect(r.records[0]).toMatchObject({ staffRole: 'security', keyPosition: 'security', phone: '13912345678' });
     expect(r.issues.map((i) => `${i.row}:${i.column}:${i.code}`)).toEqual(['3:电话:roster.required', '4:岗位:roster.value_invalid', '4:重点岗位:roster.value_invalid']);
   });

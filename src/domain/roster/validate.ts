@@ -61,7 +61,9 @@ export interface RosterRecord {
 }
 
 export interface RosterCheck {
+  /** Every non-blank row as far as it could be read; rows listed in `badRows` have issues. */
   records: RosterRecord[];
+  badRows: Set<number>;
   issues: RosterIssue[];
   /** Header of each field as written in the file, for reporting. */
   headers: Partial<Record<FieldKey, string>>;
@@ -97,9 +99,10 @@ const isBlank = (cells: CellValue[]) => cells.every((c) => cellText(c) === '');
 /** Validates every row of a roster; `today` ('YYYY-MM-DD') bounds birth dates. */
 export function validateRoster(kind: RosterKind, sheet: SheetRows, options: { today: string }): RosterCheck {
   const { index, headers, issues } = mapHeader(kind, sheet);
-  if (issues.length) return { records: [], issues, headers };
+  if (issues.length) return { records: [], badRows: new Set(), issues, headers };
   const columns = columnsOf(kind);
   const records: RosterRecord[] = [];
+  const badRows = new Set<number>();
   const seenId = new Map<string, number>();
   const seenNumber = new Map<string, number>();
   for (const { row, cells } of sheet.rows) {
@@ -175,11 +178,14 @@ export function validateRoster(kind: RosterKind, sheet: SheetRows, options: { to
       if (first !== undefined) problem('studentNumber', 'roster.duplicate_in_file', { firstRow: first });
       else seenNumber.set(record.studentNumber, row);
     }
-    if (rowIssues.length) issues.push(...rowIssues);
-    else records.push(record);
+    if (rowIssues.length) {
+      issues.push(...rowIssues);
+      badRows.add(row);
+    }
+    records.push(record);
   }
-  if (!records.length && !issues.length) issues.push({ row: sheet.headerRow + 1, column: '', code: 'roster.empty' });
-  return { records, issues, headers };
+  if (!records.length) issues.push({ row: sheet.headerRow + 1, column: '', code: 'roster.empty' });
+  return { records, badRows, issues, headers };
 }
 
 function readIdNumber(value: CellValue, report: (code: string, params?: Record<string, string | number>) => void): string | null {
@@ -222,19 +228,21 @@ export function checkReferences(kind: RosterKind, check: RosterCheck, refs: Rost
   for (const r of check.records) {
     const before = issues.length;
     const add = (key: FieldKey, code: string, params: Record<string, string | number> = {}) => issues.push({ row: r.row, column: header(key), code, params: { labelKey: key, ...params } });
-    if (refs.idNumberTaken(r.idNumber)) add('idNumber', kind === 'student' ? 'roster.id_number_taken' : 'roster.staff_id_number_taken');
+    if (r.idNumber && refs.idNumberTaken(r.idNumber)) add('idNumber', kind === 'student' ? 'roster.id_number_taken' : 'roster.staff_id_number_taken');
     let classId: number | null = null;
     let dormId: number | null = null;
     if (kind === 'student') {
-      if (refs.studentNumberTaken(r.studentNumber!)) add('studentNumber', 'roster.student_number_taken');
-      classId = refs.classes.get(classKey(r.gradeName!, r.className!)) ?? null;
-      if (classId === null) add('className', 'roster.class_unknown', { grade: r.gradeName!, class: r.className! });
+      if (r.studentNumber && refs.studentNumberTaken(r.studentNumber)) add('studentNumber', 'roster.student_number_taken');
+      if (r.gradeName && r.className) {
+        classId = refs.classes.get(classKey(r.gradeName, r.className)) ?? null;
+        if (classId === null) add('className', 'roster.class_unknown', { grade: r.gradeName, class: r.className });
+      }
       if (r.dorm) {
         dormId = refs.dorms.get(dormKey(r.dorm.building, r.dorm.room)) ?? null;
         if (dormId === null) add('dormRoom', 'roster.dorm_unknown', { building: r.dorm.building, room: r.dorm.room });
       }
     }
-    if (issues.length === before) resolved.push({ ...r, classId, dormId });
+    if (issues.length === before && !check.badRows.has(r.row)) resolved.push({ ...r, classId, dormId });
   }
   return { resolved, issues };
 }
