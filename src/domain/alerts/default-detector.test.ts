@@ -22,8 +22,9 @@ describe('defaultDetector', () => {
   });
 
   it('school level: a usual day in a busy school stays quiet', () => {
-    const busy = Array.from({ length: 30 }, (_, i) => 2 + (i % 3));
-    expect(levelAlarms(defaultDetector.school)([...busy, 4])[30]).toBe(0);
-    expect(levelAlarms(defaultDetector.school)([...busy, 10])[30]).toBe(1);
+    // About 3 a day: 11 over three days is usual, 23 is not (three-day window, 40-day baseline).
+    const busy = Array.from({ length: 45 }, (_, i) => 2 + (i % 3));
+    expect(levelAlarms(defaultDetector.school)([...busy, 4])[45]).toBe(0);
+    expect(levelAlarms(defaultDetector.school)([...busy, 16])[45]).toBe(1);
   });
 });
