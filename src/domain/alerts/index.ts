@@ -1,3 +1,4 @@
 export * from './detectors';
 export * from './rules';
 export * from './default-detector';
+export * from './series';
