@@ -68,3 +68,17 @@ describe('campusguard detect', () => {
     expect(r.err).toMatch(/cannot read .*ENOENT/);
   });
 });
+
+describe('campusguard detect through the CLI entry point', () => {
+  it('reads stdin and exits 2 on a bad row', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const main = path.join(process.cwd(), 'src/cli/main.ts');
+    const tsx = path.join(process.cwd(), 'node_modules/.bin/tsx');
+    const ok = spawnSync(tsx, [main, 'detect', '-', '--method', 'ears-c2'], { input: series, encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.split('\n')[0]).toBe('date,count,statistic,threshold,alarm');
+    const bad = spawnSync(tsx, [main, 'detect', '-'], { input: 'date,count\n2024-03-04,-2\n', encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe('campusguard detect: line 2: negative count -2');
+  });
+});
