@@ -38,7 +38,8 @@ export default async function pairingBench(args: string[]): Promise<void> {
   console.log(`pairing: ${S} schools, ${H} hospitals (capacity ${capacity}), around 113.6E 34.75N, seed ${seed}`);
 
   const times: number[] = [];
-  let proposal = proposePairings(city);
+  const cold = time(() => proposePairings(city));
+  let proposal = cold.value;
   for (let r = 0; r < runs; r++) {
     const t = time(() => proposePairings(city));
     times.push(t.ms);
@@ -71,7 +72,7 @@ export default async function pairingBench(args: string[]): Promise<void> {
   row('greedy, shortest pairs first', shortestM, shortest.ms);
   row('exact, keep greedy unless >1 km', stable.value.totalDistanceMeters, stable.ms);
   console.log('');
-  console.log(`exact runs (ms): ${times.map((t) => t.toFixed(0)).join(', ')}; target ≤ 2000`);
+  console.log(`exact runs (ms): first ${cold.ms.toFixed(0)} (cold), then ${times.map((t) => t.toFixed(0)).join(', ')}; target ≤ 2000`);
   console.log(
     `certificate: dual check on all ${S * H} pairs passed; ${proposal.optimality.solveRounds} solve round(s), ` +
       `${proposal.optimality.candidateEdges} candidate edges, ${proposal.optimality.addedEdges} added by the check`,
@@ -109,8 +110,9 @@ export default async function pairingBench(args: string[]): Promise<void> {
     capacity,
     exact_ms_median: Math.round(exactMs),
     exact_ms_max: Math.round(times[times.length - 1]),
+    exact_ms_cold: Math.round(cold.ms),
     target_ms: 2000,
-    within_target: exactMs <= 2000,
+    within_target: Math.max(cold.ms, times[times.length - 1]) <= 2000,
     optimum_km: Number(km(optimumM)),
     greedy_in_order_km: Number(km(inOrderM)),
     greedy_in_order_gap_pct: Number(gap(inOrderM)),

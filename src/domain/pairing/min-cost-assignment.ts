@@ -3,7 +3,8 @@
  * sparse set of allowed edges with integer costs. It is min-cost flow source → row → column → sink,
  * solved by successive shortest paths: rows are added one at a time and each is routed along a shortest
  * augmenting path (Dijkstra on reduced costs with node potentials, stopped as soon as the sink is
- * reached). After row i the assignment of rows 0..i is optimal for them, so the final one is optimal.
+ * reached). After each row the assignment of the rows placed so far is optimal for them, so the final one
+ * is optimal.
  *
  * Potentials are returned because they are a dual certificate: the caller checks them against edges the
  * solver was not shown (see propose.ts) to prove optimality on the complete graph.
@@ -80,10 +81,30 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
     }
   };
 
+  const place = (row: number, to: number, cost: number) => {
+    memberPos[row] = memberCount[to];
+    members[colOffset[to] + memberCount[to]++] = row;
+    assigned[row] = to;
+    assignedCost[row] = cost;
+  };
+
+  // Warm start: with all potentials 0, a row on its cheapest edge has reduced cost 0 and every other edge
+  // ≥ 0, so rows whose cheapest column still has room can take it without any search.
   for (let r = 0; r < R; r++) {
+    let best = -1;
+    for (let e = p.edgeStart[r]; e < p.edgeStart[r + 1]; e++) if (best < 0 || p.edgeCost[e] < p.edgeCost[best]) best = e;
+    if (best < 0) throw new NoAugmentingPath(r);
+    const c = p.edgeCol[best];
+    if (memberCount[c] < cap[c]) {
+      place(r, c, p.edgeCost[best]);
+      pot[r] = -p.edgeCost[best];
+    }
+  }
+
+  for (let r = 0; r < R; r++) {
+    if (assigned[r] >= 0) continue;
     const e0 = p.edgeStart[r];
     const e1 = p.edgeStart[r + 1];
-    if (e0 === e1) throw new NoAugmentingPath(r);
     // The new row's potential makes its cheapest reduced edge exactly 0 and none negative.
     let best = Number.NEGATIVE_INFINITY;
     for (let e = e0; e < e1; e++) best = Math.max(best, pot[R + p.edgeCol[e]] - p.edgeCost[e]);
@@ -142,10 +163,7 @@ export function solveAssignment(p: AssignmentProblem): AssignmentSolution {
         members[colOffset[from] + memberPos[row]] = last;
         memberPos[last] = memberPos[row];
       }
-      memberPos[row] = memberCount[to];
-      members[colOffset[to] + memberCount[to]++] = row;
-      assigned[row] = to;
-      assignedCost[row] = viaCost[colNode];
+      place(row, to, viaCost[colNode]);
       if (row === r) break;
       colNode = R + from;
     }
