@@ -5,8 +5,15 @@ export interface Moments {
   sd: number;
 }
 
-/** Mean and sample sd (n-1) of the baseline window of day t, or null when the window is incomplete. */
-export function baselineMoments(y: ArrayLike<number>, t: number, n: number, guard: number): Moments | null {
+// One scratch result: the daily scan calls this hundreds of millions of times, and callers read the
+// fields at once, so allocating a fresh object per call would only feed the garbage collector.
+const scratch: Moments = { mean: 0, sd: 0 };
+
+/**
+ * Mean and sample sd (n-1) of the baseline window of day t, or null when the window is incomplete.
+ * The returned object is reused by the next call: read it before calling again.
+ */
+export function baselineMoments(y: ArrayLike<number>, t: number, n: number, guard: number): Readonly<Moments> | null {
   const end = t - guard; // exclusive
   const start = end - n;
   if (start < 0) return null;
@@ -18,7 +25,9 @@ export function baselineMoments(y: ArrayLike<number>, t: number, n: number, guar
     const d = y[i] - mean;
     ss += d * d;
   }
-  return { mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0 };
+  scratch.mean = mean;
+  scratch.sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+  return scratch;
 }
 
 /** Standardised excess (y - mean) / max(sd, floor); ±Infinity or 0 when the divisor is 0. */

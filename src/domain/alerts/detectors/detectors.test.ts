@@ -196,3 +196,31 @@ describe('registry', () => {
     if (!r.ok) expect(r.errors[0]).toMatchObject({ field, code });
   });
 });
+
+describe('Poisson running sums', () => {
+  it('equal a direct recomputation on random series', async () => {
+    const { mulberry32, poisson } = await import('../prng');
+    const r = mulberry32(7);
+    for (let it = 0; it < 200; it++) {
+      const n = 5 + Math.floor(r() * 60);
+      const y = Array.from({ length: n }, () => poisson(r, r() * 3));
+      const baseline = 1 + Math.floor(r() * 20);
+      const window = 1 + Math.floor(r() * 4);
+      const guard = window - 1 + Math.floor(r() * 3);
+      const dispersion = 1 + r();
+      const got = detectorOrThrow('poisson', { baseline, window, guard, minMean: 0.05, dispersion }).run(y).statistic;
+      for (let t = 0; t < n; t++) {
+        if (t < baseline + guard) {
+          expect(got[t]).toBeNaN();
+          continue;
+        }
+        let b = 0;
+        for (let i = t - guard - baseline; i < t - guard; i++) b += y[i];
+        let o = 0;
+        for (let i = t - window + 1; i <= t; i++) o += y[i];
+        const p = poissonUpperTail(o / dispersion, (Math.max(b / baseline, 0.05) * window) / dispersion);
+        expect(got[t]).toBeCloseTo(p > 0 ? -Math.log10(p) : 300, 9);
+      }
+    }
+  });
+});

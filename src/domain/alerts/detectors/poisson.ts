@@ -61,14 +61,19 @@ export function poissonUpperTail(y: number, mu: number): number {
 
 export function poissonExceedance(y: ArrayLike<number>, p: PoissonParams): DetectorSeries {
   const out = emptySeries(y.length);
-  for (let t = p.baseline + p.guard; t < y.length; t++) {
-    if (t - p.window + 1 < 0) continue;
-    let base = 0;
-    const start = t - p.guard - p.baseline;
-    for (let i = start; i < start + p.baseline; i++) base += y[i];
+  // Running sums of the baseline and of the observed window: the scan runs this on every class.
+  let base = 0;
+  let obs = 0;
+  const first = p.baseline + p.guard;
+  for (let i = 0; i < p.baseline && i < y.length; i++) base += y[i];
+  for (let i = Math.max(0, first - p.window + 1); i < first && i < y.length; i++) obs += y[i];
+  for (let t = first; t < y.length; t++) {
+    if (t > first) {
+      base += y[t - p.guard - 1] - y[t - p.guard - 1 - p.baseline];
+      obs -= y[t - p.window];
+    }
+    obs += y[t];
     const mu = Math.max(base / p.baseline, p.minMean) * p.window;
-    let obs = 0;
-    for (let i = t - p.window + 1; i <= t; i++) obs += y[i];
     const pValue = poissonUpperTail(obs / p.dispersion, mu / p.dispersion);
     const stat = pValue > 0 ? -Math.log10(pValue) : 300;
     out.statistic[t] = stat;
