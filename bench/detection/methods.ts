@@ -79,7 +79,9 @@ export function levelSeries(ds: Dataset): LevelSeries {
 export function runLevel(fn: AlarmFn, series: Int32Array[][], T: number): Uint8Array[] {
   return series.map((units) => {
     const out = new Uint8Array(units.length * T);
-    units.forEach((y, u) => out.set(fn(y), u * T));
+    units.forEach((y, u) => {
+      out.set(fn(y), u * T);
+    });
     return out;
   });
 }

@@ -30,7 +30,9 @@ export function validateRuleSet(rs: RuleSet, knownDiseases: readonly string[] = 
   count('cluster.windowDays', c.windowDays);
   oneOf('cluster.dayMode', c.dayMode, DAY_MODES);
   oneOf('cluster.deadline', c.deadline, DEADLINES);
-  c.units.forEach((u, i) => oneOf(`cluster.units.${i}`, u, ['class', 'dorm']));
+  c.units.forEach((u, i) => {
+    oneOf(`cluster.units.${i}`, u, ['class', 'dorm']);
+  });
   oneOf('singleCase.notifiable.deadline', rs.singleCase.notifiable.deadline, DEADLINES);
   oneOf('singleCase.severe.deadline', rs.singleCase.severe.deadline, DEADLINES);
   rs.singleCase.notifiable.diseases.forEach((d, i) => {
