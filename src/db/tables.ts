@@ -254,4 +254,4 @@ export interface FoundationTables {
 }
 
 // One line per capability that owns tables (its `tables.ts` beside its service).
-export type Database = FoundationTables;
+export type Database = FoundationTables & import('../features/checks/tables').ChecksTables;

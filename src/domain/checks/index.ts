@@ -1,0 +1,4 @@
+export * from './counts';
+export * from './plausibility';
+export * from './sessions';
+export * from './summary';
