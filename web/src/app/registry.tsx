@@ -1,0 +1,43 @@
+import { accountsFeature } from '../features/accounts';
+import { auditFeature } from '../features/audit';
+import { gridFeature } from '../features/grid';
+import { homeFeature } from '../features/home';
+import { peopleFeature } from '../features/people';
+import { regionsFeature } from '../features/regions';
+import { rosterFeature } from '../features/roster';
+import { schoolsFeature } from '../features/schools';
+import type { FeatureModule, Me, MenuEntry } from '../shared/feature';
+
+/**
+ * Every capability of the web app. A new capability (checks, alerts, cases, gate …) exports a
+ * FeatureModule from web/src/features/<capability>/index.tsx and adds one line here.
+ */
+export const features: FeatureModule[] = [
+  homeFeature,
+  regionsFeature,
+  schoolsFeature,
+  peopleFeature,
+  rosterFeature,
+  gridFeature,
+  accountsFeature,
+  auditFeature,
+];
+
+export interface VisibleMenuItem {
+  key: string;
+  entry: MenuEntry;
+  to: string;
+}
+
+/** The menu the account sees: only entries whose permission /api/me lists. */
+export function visibleMenu(me: Me): VisibleMenuItem[] {
+  const out: VisibleMenuItem[] = [];
+  for (const feature of features) {
+    for (const entry of feature.menu ?? []) {
+      if (entry.permission && !me.permissions.includes(entry.permission)) continue;
+      const to = typeof entry.to === 'function' ? entry.to(me) : entry.to;
+      if (to) out.push({ key: entry.key, entry, to });
+    }
+  }
+  return out.sort((a, b) => a.entry.order - b.entry.order);
+}
