@@ -1,7 +1,6 @@
-import { type Insertable, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Trx } from '../../db/transaction';
 import { inTransaction } from '../../db/transaction';
-import type { GuardiansTable, PersonsTable } from '../../db/tables';
 import type { Actor } from '../../domain/access/scope';
 import { maskIdNumber, maskPhone } from '../../domain/people/id-number';
 import { classKey, dormKey, type RosterKind } from '../../domain/roster/columns';
@@ -13,7 +12,8 @@ import { writeAudit } from '../audit/write-audit';
 import { assertSchoolInScope } from '../scope-guard';
 import { type RosterFormat, readRosterFile, sniffFormat } from './parse';
 
-export const CHUNK = 1000;
+/** Rows per INSERT and per duplicate lookup. */
+export const CHUNK = 2000;
 /** At most this many problems are listed in one answer; the message still gives the full count. */
 export const MAX_LISTED_ISSUES = 10_000;
 
@@ -129,43 +129,37 @@ async function loadReferences(trx: Trx, schoolId: number, kind: RosterKind, hash
   return { classes, dorms, takenHashes: new Set(taken), takenNumbers: new Set(numbers) };
 }
 
+/** Column arrays for `insert … select from unnest(…)`: one statement and a few parameters per chunk. */
+function columnsOf<T>(rows: T[], pick: (r: T) => unknown) {
+  return sql.val(rows.map(pick));
+}
+
 async function insertRecords(ctx: AppContext, trx: Trx, input: RosterImportInput, records: ReturnType<typeof checkReferences>['resolved'], hashes: Map<string, string>) {
   const now = ctx.now();
   let imported = 0;
   let guardians = 0;
   for (let i = 0; i < records.length; i += CHUNK) {
     const part = records.slice(i, i + CHUNK);
-    const persons: Insertable<PersonsTable>[] = part.map((r) => ({
-      school_id: input.schoolId,
-      kind: input.kind,
-      name: r.name,
-      gender: r.gender,
-      birth_date: r.birthDate || null,
-      id_number_enc: ctx.cipher.encrypt(r.idNumber),
-      id_number_hash: hashes.get(r.idNumber)!,
-      id_number_masked: maskIdNumber(r.idNumber),
-      phone_enc: r.phone ? ctx.cipher.encrypt(r.phone) : null,
-      phone_masked: r.phone ? maskPhone(r.phone) : null,
-      class_id: r.classId,
-      dorm_id: r.dormId,
-      student_number: r.studentNumber ?? null,
-      staff_role: r.staffRole ?? null,
-      key_position: r.keyPosition ?? null,
-      household_of: null,
-      relation: null,
-      occupation: null,
-      created_at: now,
-      updated_at: now,
-    }));
-    const inserted = await trx.insertInto('persons').values(persons).returning(['id', 'student_number']).execute();
-    imported += inserted.length;
+    const sealed = part.map((r) => ({ id: ctx.cipher.encrypt(r.idNumber), phone: r.phone ? ctx.cipher.encrypt(r.phone) : null }));
+    const inserted = await sql<{ id: number; student_number: string | null }>`
+      insert into persons (school_id, kind, created_at, updated_at, name, gender, birth_date, id_number_enc, id_number_hash, id_number_masked,
+        phone_enc, phone_masked, class_id, dorm_id, student_number, staff_role, key_position)
+      select ${input.schoolId}, ${input.kind}, ${now}, ${now}, * from unnest(
+        ${columnsOf(part, (r) => r.name)}::text[], ${columnsOf(part, (r) => r.gender)}::text[], ${columnsOf(part, (r) => r.birthDate || null)}::date[],
+        ${columnsOf(sealed, (s) => s.id)}::text[], ${columnsOf(part, (r) => hashes.get(r.idNumber))}::text[], ${columnsOf(part, (r) => maskIdNumber(r.idNumber))}::text[],
+        ${columnsOf(sealed, (s) => s.phone)}::text[], ${columnsOf(part, (r) => (r.phone ? maskPhone(r.phone) : null))}::text[],
+        ${columnsOf(part, (r) => r.classId)}::bigint[], ${columnsOf(part, (r) => r.dormId)}::bigint[], ${columnsOf(part, (r) => r.studentNumber ?? null)}::text[],
+        ${columnsOf(part, (r) => r.staffRole ?? null)}::text[], ${columnsOf(part, (r) => r.keyPosition ?? null)}::text[])
+      returning id, student_number`.execute(trx);
+    imported += inserted.rows.length;
     // Guardians find their student by student number (unique in the file and the school), not by position.
-    const idOf = new Map(inserted.map((p) => [p.student_number, p.id]));
-    const rows: Insertable<GuardiansTable>[] = [];
-    for (const r of part) {
-      for (const g of r.guardians) rows.push({ student_id: idOf.get(r.studentNumber!)!, school_id: input.schoolId, name: g.name, relation: g.relation, phone_enc: ctx.cipher.encrypt(g.phone), phone_masked: maskPhone(g.phone) });
+    const idOf = new Map(inserted.rows.map((p) => [p.student_number, p.id]));
+    const rows = part.flatMap((r) => r.guardians.map((g) => ({ studentId: idOf.get(r.studentNumber!)!, ...g, enc: ctx.cipher.encrypt(g.phone) })));
+    if (rows.length) {
+      await sql`insert into guardians (school_id, student_id, name, relation, phone_enc, phone_masked)
+        select ${input.schoolId}, * from unnest(${columnsOf(rows, (g) => g.studentId)}::bigint[], ${columnsOf(rows, (g) => g.name)}::text[], ${columnsOf(rows, (g) => g.relation)}::text[],
+          ${columnsOf(rows, (g) => g.enc)}::text[], ${columnsOf(rows, (g) => maskPhone(g.phone))}::text[])`.execute(trx);
     }
-    if (rows.length) await trx.insertInto('guardians').values(rows).execute();
     guardians += rows.length;
   }
   return { imported, guardians };
