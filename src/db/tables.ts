@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CampusTables } from '../features/gate/campus-tables';
 
 /**
  * Kysely's view of the SQL schema in /migrations. A test holds this file against the real
@@ -254,4 +255,4 @@ export interface FoundationTables {
 }
 
 // One line per capability that owns tables (its `tables.ts` beside its service).
-export type Database = FoundationTables & import('../features/checks/tables').ChecksTables;
+export type Database = FoundationTables & CampusTables & import('../features/checks/tables').ChecksTables;

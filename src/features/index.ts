@@ -2,6 +2,7 @@ import type { AppContext } from '../http/context';
 import type { App } from '../http/types';
 import { registerAccountRoutes } from './accounts/routes';
 import { registerAuditRoutes } from './audit/routes';
+import { registerCampusRoutes } from './gate/campus-routes';
 import { registerGridRoutes } from './grid/routes';
 import { registerPeopleRoutes } from './people/routes';
 import { registerRegionRoutes } from './regions/routes';
@@ -17,4 +18,5 @@ export async function registerFeatures(app: App, ctx: AppContext): Promise<void>
   registerPeopleRoutes(app, ctx);
   registerGridRoutes(app, ctx);
   registerRosterRoutes(app, ctx);
+  registerCampusRoutes(app, ctx);
 }

@@ -1,4 +1,5 @@
 import { accountMessages } from '../features/accounts/messages';
+import { campusMessages } from '../features/gate/campus-messages';
 import { gridMessages } from '../features/grid/messages';
 import { peopleMessages } from '../features/people/messages';
 import { rosterMessages } from '../features/roster/messages';
@@ -6,4 +7,4 @@ import { schoolMessages } from '../features/schools/messages';
 import type { MessageTable } from './index';
 
 /** Every capability's message table, one line each. */
-export const featureMessages: MessageTable[] = [accountMessages, schoolMessages, peopleMessages, gridMessages, rosterMessages];
+export const featureMessages: MessageTable[] = [accountMessages, schoolMessages, peopleMessages, gridMessages, rosterMessages, campusMessages];

@@ -22,6 +22,13 @@ export const PERMISSIONS = {
   'grid.read': [...OFFICERS, 'school_admin', 'sysadmin'],
   'grid.manage': [...OFFICERS, 'school_admin'],
   'hospital.read': [...OFFICERS, ...SCHOOL_HEALTH, 'hospital_liaison', 'sysadmin'],
+  // Campus operations: venue codes, the gate and its ledger.
+  'venue_code.read': [...OFFICERS, 'school_admin', 'school_doctor', 'gate_guard'],
+  'venue_code.manage': [...OFFICERS, 'school_admin'],
+  'gate.record': ['gate_guard', 'school_admin'],
+  'gate.read': [...OFFICERS, 'school_admin', 'school_doctor', 'gate_guard'],
+  'gate.export': [...OFFICERS, 'school_admin', 'school_doctor'],
+  'gate.doctor': ['school_doctor', 'school_admin'],
 } satisfies Record<string, Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,2 @@
+export * from './signed-token';
+export * from './venue-token';

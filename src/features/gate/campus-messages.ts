@@ -1,0 +1,6 @@
+import type { MessageTable } from '../../i18n';
+import { venueCodeMessages } from '../venue-codes/messages';
+import { gateMessages } from './messages';
+
+/** Every campus-operations capability's texts, registered with one line in src/i18n/all-messages.ts. */
+export const campusMessages: MessageTable = { ...venueCodeMessages, ...gateMessages };

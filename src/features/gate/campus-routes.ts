@@ -1,0 +1,13 @@
+import type { AppContext } from '../../http/context';
+import type { App } from '../../http/types';
+import { registerVenueCodeRoutes } from '../venue-codes/routes';
+import { registerPersonStateSource } from './person-state';
+import { responseStateSource } from './response-state';
+import { registerGateRoutes } from './routes';
+
+/** Every campus-operations capability's routes, registered with one line in src/features/index.ts. */
+export function registerCampusRoutes(app: App, ctx: AppContext) {
+  registerPersonStateSource('response', responseStateSource);
+  registerVenueCodeRoutes(app, ctx);
+  registerGateRoutes(app, ctx);
+}

@@ -1,0 +1,5 @@
+import type { VenueCodeTables } from '../venue-codes/tables';
+import type { GateTables } from './tables';
+
+/** Every campus-operations table (migrations 0400–0499), joined into `Database` with one line. */
+export interface CampusTables extends VenueCodeTables, GateTables {}

@@ -1,0 +1,136 @@
+import type { Static } from 'typebox';
+import { inTransaction, type Trx } from '../../db/transaction';
+import type { Actor } from '../../domain/access/scope';
+import { CLEAR_STATE, decideEntry, type GateDecision, temperatureProblem } from '../../domain/gate/decide';
+import type { AppContext } from '../../http/context';
+import { AppError } from '../../http/errors';
+import { writeAudit } from '../audit/write-audit';
+import { sealIdNumber, sealPhone } from '../people/service';
+import { verifyVenue } from '../venue-codes/service';
+import { type GatePersonRef, identifyMember, identifyVisitor, subjectWay } from './identify';
+import { loadPersonStates, schoolDate } from './person-state';
+import type { LookupBody, RecordEntryBody } from './schema';
+
+/** The venue must be a school gate or site inside the caller's scope. */
+export async function gateOf(ctx: AppContext, actor: Actor, venueToken: string) {
+  const venue = await verifyVenue(ctx, actor, venueToken);
+  if (venue.schoolId === null) throw new AppError('gate.venue_not_school', 400, { field: 'venueToken' });
+  return { ...venue, schoolId: venue.schoolId, schoolName: venue.schoolName ?? '' };
+}
+
+async function stateOf(ctx: AppContext, ref: GatePersonRef) {
+  if (ref.personId === null) return { ...CLEAR_STATE };
+  const now = ctx.now();
+  return (await loadPersonStates(ctx.db, [ref.personId], { now, today: schoolDate(now) })).get(ref.personId)!;
+}
+
+const subjectKey = (ref: GatePersonRef) => (ref.personId !== null ? `p:${ref.personId}` : `v:${ref.visitorId}`);
+const publicRef = (r: GatePersonRef) => ({ personId: r.personId, visitorId: r.visitorId, kind: r.kind, name: r.name, className: r.className, idNumberMasked: r.idNumberMasked });
+
+/** What the guard sees before taking the temperature: who this is and what their record says. Audited. */
+export async function lookupAtGate(ctx: AppContext, actor: Actor, body: Static<typeof LookupBody>, ip: string) {
+  const gate = await gateOf(ctx, actor, body.venueToken);
+  const way = subjectWay(body.subject);
+  if (way === 'visitor') throw new AppError('gate.subject_required', 400, { field: 'subject/visitor' });
+  const ref = way === 'visitorId' ? await identifyVisitor(ctx.db, gate.schoolId, body.subject.visitorId!) : await identifyMember(ctx, ctx.db, gate.schoolId, body.subject);
+  const state = await stateOf(ctx, ref);
+  const presence = await ctx.db.selectFrom('gate_presence').select('inside').where('school_id', '=', gate.schoolId).where('subject', '=', subjectKey(ref)).executeTakeFirst();
+  await writeAudit(ctx.db, actor, { action: 'gate.lookup', objectType: ref.personId ? 'person' : 'visitor', objectId: ref.personId ?? ref.visitorId, detail: { by: ref.identifiedBy, gate: gate.codeId }, ip });
+  const stateReasons = decideEntry({ realNameVerified: true, maskWorn: true, venueCodeScanned: true, travelRecordShown: true, temperature: 36.5 }, state).reasons;
+  return { person: publicRef(ref), state, stateReasons, insideNow: presence?.inside ?? false, gate: { codeId: gate.codeId, name: gate.name, schoolId: gate.schoolId, schoolName: gate.schoolName } };
+}
+
+async function registerVisitor(ctx: AppContext, trx: Trx, actor: Actor, schoolId: number, v: NonNullable<Static<typeof RecordEntryBody>['subject']['visitor']>, sealed: { id: ReturnType<typeof sealIdNumber>; phone: ReturnType<typeof sealPhone> }): Promise<GatePersonRef> {
+  const row = await trx
+    .insertInto('visitors')
+    .values({
+      school_id: schoolId, name: v.name.trim(), id_number_enc: sealed.id.id_number_enc, id_number_hash: sealed.id.id_number_hash, id_number_masked: sealed.id.id_number_masked,
+      phone_enc: sealed.phone.enc, phone_masked: sealed.phone.masked, organisation: v.organisation?.trim() ?? '', host: v.host.trim(), purpose: v.purpose.trim(),
+      registered_by: actor.accountId, registered_at: ctx.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { personId: null, visitorId: row.id, kind: 'visitor', name: v.name.trim(), className: null, idNumberMasked: sealed.id.id_number_masked, identifiedBy: 'visitor' };
+}
+
+/**
+ * Records one entry or exit with the five checks and the decision, in one transaction with its
+ * audit row, the presence update and (for fever) the school doctor's notice. A retry with the same
+ * idempotency key returns the first answer and writes nothing.
+ */
+export async function recordEntry(ctx: AppContext, actor: Actor, body: Static<typeof RecordEntryBody>, ip: string) {
+  const gate = await gateOf(ctx, actor, body.venueToken);
+  const way = subjectWay(body.subject);
+  const entering = body.direction === 'in';
+  if (entering) {
+    if (!body.checks) throw new AppError('gate.checks_required', 400, { field: 'checks' });
+    if (body.temperature === undefined) throw new AppError('gate.temperature_required', 400, { field: 'temperature' });
+    if (temperatureProblem(body.temperature)) throw new AppError('gate.temperature_out_of_range', 400, { field: 'temperature', value: body.temperature });
+  }
+  const existing = await findByKey(ctx.db, gate.schoolId, body.idempotencyKey);
+  if (existing) return existing;
+  // Validate a visitor's identifiers before the transaction: a bad ID number writes nothing.
+  const sealedVisitor = way === 'visitor' ? { id: sealIdNumber(ctx, body.subject.visitor!.idNumber, 'subject/visitor/idNumber'), phone: sealPhone(ctx, body.subject.visitor!.phone, 'subject/visitor/phone') } : null;
+  const member = way === 'visitor' ? null : way === 'visitorId' ? await identifyVisitor(ctx.db, gate.schoolId, body.subject.visitorId!) : await identifyMember(ctx, ctx.db, gate.schoolId, body.subject);
+  const state = member ? await stateOf(ctx, member) : { ...CLEAR_STATE };
+  const temperature = entering ? Math.round(body.temperature! * 10) / 10 : null;
+  const decision: GateDecision = entering ? decideEntry({ ...body.checks!, temperature: temperature! }, state) : { decision: 'allow', reasons: [], notifyDoctor: false };
+  const now = ctx.now();
+  const result = await inTransaction(ctx.db, async (trx) => {
+    const ref = member ?? (await registerVisitor(ctx, trx, actor, gate.schoolId, body.subject.visitor!, sealedVisitor!));
+    const inserted = await trx
+      .insertInto('gate_entries')
+      .values({
+        school_id: gate.schoolId, venue_code_id: gate.codeId, gate_name: gate.name, direction: body.direction, person_id: ref.personId, visitor_id: ref.visitorId,
+        identified_by: ref.identifiedBy, at: now, real_name_verified: body.checks?.realNameVerified ?? null, mask_worn: body.checks?.maskWorn ?? null,
+        venue_code_scanned: body.checks?.venueCodeScanned ?? null, travel_record_shown: body.checks?.travelRecordShown ?? null, temperature,
+        risk_status: ref.personId !== null ? state.riskStatus : null, decision: decision.decision, reasons: decision.reasons, guard_id: actor.accountId,
+        idempotency_key: body.idempotencyKey,
+      })
+      .onConflict((oc) => oc.columns(['school_id', 'idempotency_key']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    // A concurrent retry won the race: roll back anything this attempt wrote (e.g. a visitor row).
+    if (!inserted) throw new RetryLost();
+    if (decision.decision === 'allow') {
+      await trx
+        .insertInto('gate_presence')
+        .values({ school_id: gate.schoolId, subject: subjectKey(ref), inside: entering, since: now })
+        .onConflict((oc) => oc.columns(['school_id', 'subject']).doUpdateSet({ inside: entering, since: now }))
+        .execute();
+    }
+    if (decision.notifyDoctor) {
+      await trx.insertInto('gate_doctor_notices').values({ school_id: gate.schoolId, entry_id: inserted.id, reason: 'fever', created_at: now }).execute();
+    }
+    await writeAudit(trx, actor, {
+      action: entering ? 'gate.entry' : 'gate.exit', objectType: ref.personId !== null ? 'person' : 'visitor', objectId: ref.personId ?? ref.visitorId,
+      detail: { entry: inserted.id, decision: decision.decision, reasons: decision.reasons }, ip,
+    });
+    return { entryId: inserted.id, ref };
+  }).catch(async (err) => {
+    if (err instanceof RetryLost) return null;
+    throw err;
+  });
+  if (!result) return (await findByKey(ctx.db, gate.schoolId, body.idempotencyKey))!;
+  return { entryId: result.entryId, ...decision, direction: body.direction, at: now.toISOString(), person: publicRef(result.ref), duplicate: false };
+}
+
+class RetryLost extends Error {}
+
+async function findByKey(db: AppContext['db'], schoolId: number, key: string) {
+  const e = await db
+    .selectFrom('gate_entries')
+    .leftJoin('persons', 'persons.id', 'gate_entries.person_id')
+    .leftJoin('visitors', 'visitors.id', 'gate_entries.visitor_id')
+    .select(['gate_entries.id', 'gate_entries.decision', 'gate_entries.reasons', 'gate_entries.direction', 'gate_entries.at', 'gate_entries.person_id', 'gate_entries.visitor_id',
+      'persons.kind', 'persons.name as person_name', 'persons.id_number_masked as person_masked', 'visitors.name as visitor_name', 'visitors.id_number_masked as visitor_masked'])
+    .where('gate_entries.school_id', '=', schoolId)
+    .where('gate_entries.idempotency_key', '=', key)
+    .executeTakeFirst();
+  if (!e) return null;
+  return {
+    entryId: e.id, decision: e.decision, reasons: e.reasons, notifyDoctor: e.reasons.includes('fever'), direction: e.direction, at: new Date(e.at).toISOString(),
+    person: { personId: e.person_id, visitorId: e.visitor_id, kind: e.kind ?? 'visitor', name: e.person_name ?? e.visitor_name ?? '', className: null, idNumberMasked: e.person_masked ?? e.visitor_masked },
+    duplicate: true,
+  };
+}

@@ -1,0 +1,138 @@
+import type { MatrixEntry, MatrixRequest } from '../entry';
+import type { Fixture } from '../fixture';
+
+/**
+ * Campus operations. Objects of school B are made through the API by roles that reach it: venue
+ * codes by the province officer, gate entries by a guard of school B created by the administrator.
+ */
+const tokens: Record<string, string> = {};
+type Req = (method: string, url: string, body?: unknown) => Promise<{ statusCode: number; json(): any }>;
+const guardB = new WeakMap<Fixture, Req>();
+const rand = () => Math.random().toString(36).slice(2, 12);
+
+async function issue(fx: Fixture, key: string, schoolId: number) {
+  const s = fx.sessions.province_officer;
+  const res = await s.post('/api/venue-codes', { schoolId, kind: 'gate', name: `门${key}` });
+  if (res.statusCode !== 200) throw new Error(`issue venue code: ${res.body}`);
+  const id = res.json().id as number;
+  const row = await s.get(`/api/venue-codes/${id}`);
+  fx.extra[key] = id;
+  tokens[key] = row.json().token;
+}
+
+async function ensureCodes(fx: Fixture) {
+  if (fx.extra.venueA) return;
+  await issue(fx, 'venueA', fx.schoolA);
+  await issue(fx, 'venueB', fx.schoolB);
+}
+
+async function sessionOfGuardB(fx: Fixture): Promise<Req> {
+  const known = guardB.get(fx);
+  if (known) return known;
+  const admin = fx.sessions.sysadmin;
+  const username = `guardb_${rand()}`;
+  const password = 'a perfectly fine passphrase';
+  const made = await admin.post('/api/accounts', { username, displayName: '乙校门卫', password, role: 'gate_guard', schoolId: fx.schoolB });
+  if (made.statusCode !== 200) throw new Error(`create guard B: ${made.body}`);
+  const res = await admin.request('POST', '/api/auth/login', { username, password }, { cookie: '' });
+  const cookie = res.cookies.find((c) => c.name === 'cg_session')!;
+  const headers = { cookie: `cg_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
+  const req: Req = (method, url, body) => admin.request(method as 'POST', url, body, headers);
+  guardB.set(fx, req);
+  return req;
+}
+
+const entryBody = (token: string | undefined, personId: number, temperature = 36.5) => ({
+  venueToken: token ?? 'x',
+  direction: 'in',
+  subject: { personId },
+  checks: { realNameVerified: true, maskWorn: true, venueCodeScanned: true, travelRecordShown: true },
+  temperature,
+  idempotencyKey: `k${rand()}${rand()}`,
+});
+
+async function feverNotices(fx: Fixture) {
+  await ensureCodes(fx);
+  const a = await fx.sessions.gate_guard.post('/api/gate/entries', entryBody(tokens.venueA, fx.studentA, 38.2));
+  const b = await (await sessionOfGuardB(fx))('POST', '/api/gate/entries', entryBody(tokens.venueB, fx.studentB, 38.2));
+  if (a.statusCode !== 200 || b.statusCode !== 200) throw new Error('fever entries for the notice entries failed');
+  const noticeOf = async (schoolId: number) => {
+    const list = await fx.sessions.province_officer.get(`/api/gate/refusals?schoolId=${schoolId}`);
+    return (list.json().items as { noticeId: number | null; noticeAcknowledged: boolean | null }[]).find((i) => i.noticeId && i.noticeAcknowledged === false)!.noticeId!;
+  };
+  fx.extra.noticeA = await noticeOf(fx.schoolA);
+  fx.extra.noticeB = await noticeOf(fx.schoolB);
+}
+
+const bySchool = (path: string) => ({
+  inside: (fx: Fixture): MatrixRequest => ({ url: `${path}?schoolId=${fx.schoolA}` }),
+  outside: (fx: Fixture): MatrixRequest => ({ url: `${path}?schoolId=${fx.schoolB}` }),
+  prepare: ensureCodes,
+});
+
+const freshCode = (key: string) => async (fx: Fixture) => {
+  await issue(fx, `${key}A`, fx.schoolA);
+  await issue(fx, `${key}B`, fx.schoolB);
+};
+
+export const campusEntries: MatrixEntry[] = [
+  {
+    route: 'GET /api/venue-codes',
+    inside: () => ({ url: '/api/venue-codes' }),
+    outside: null,
+    prepare: ensureCodes,
+    leaks: (fx, body) => ((body as { items?: { schoolId: number | null }[] }).items ?? []).some((i) => i.schoolId === fx.schoolB),
+  },
+  { route: 'GET /api/venue-codes/:id', inside: (fx) => ({ url: `/api/venue-codes/${fx.extra.venueA}` }), outside: (fx) => ({ url: `/api/venue-codes/${fx.extra.venueB}` }), prepare: ensureCodes },
+  { route: 'GET /api/venue-codes/:id/qr.png', inside: (fx) => ({ url: `/api/venue-codes/${fx.extra.venueA}/qr.png` }), outside: (fx) => ({ url: `/api/venue-codes/${fx.extra.venueB}/qr.png` }), prepare: ensureCodes },
+  {
+    route: 'POST /api/venue-codes',
+    inside: (fx) => ({ url: '/api/venue-codes', body: { schoolId: fx.schoolA, kind: 'site', name: `食堂${rand()}`.slice(0, 10) } }),
+    outside: (fx) => ({ url: '/api/venue-codes', body: { schoolId: fx.schoolB, kind: 'site', name: `食堂${rand()}`.slice(0, 10) } }),
+  },
+  {
+    route: 'POST /api/venue-codes/:id/revoke',
+    inside: (fx) => ({ url: `/api/venue-codes/${fx.extra.revokeA}/revoke`, body: { reason: '遗失' } }),
+    outside: (fx) => ({ url: `/api/venue-codes/${fx.extra.revokeB}/revoke`, body: { reason: '遗失' } }),
+    prepare: freshCode('revoke'),
+    allowed: [200, 409],
+  },
+  {
+    route: 'POST /api/venue-codes/:id/reissue',
+    inside: (fx) => ({ url: `/api/venue-codes/${fx.extra.reissueA}/reissue`, body: {} }),
+    outside: (fx) => ({ url: `/api/venue-codes/${fx.extra.reissueB}/reissue`, body: {} }),
+    prepare: freshCode('reissue'),
+    allowed: [200, 409],
+  },
+  {
+    route: 'POST /api/venue-codes/verify',
+    inside: () => ({ url: '/api/venue-codes/verify', body: { venueToken: tokens.venueA ?? 'x' } }),
+    outside: () => ({ url: '/api/venue-codes/verify', body: { venueToken: tokens.venueB ?? 'x' } }),
+    prepare: ensureCodes,
+  },
+  {
+    route: 'POST /api/gate/lookup',
+    inside: (fx) => ({ url: '/api/gate/lookup', body: { venueToken: tokens.venueA ?? 'x', subject: { personId: fx.studentA } } }),
+    outside: (fx) => ({ url: '/api/gate/lookup', body: { venueToken: tokens.venueB ?? 'x', subject: { personId: fx.studentB } } }),
+    prepare: ensureCodes,
+  },
+  {
+    route: 'POST /api/gate/entries',
+    inside: (fx) => ({ url: '/api/gate/entries', body: entryBody(tokens.venueA, fx.studentA) }),
+    outside: (fx) => ({ url: '/api/gate/entries', body: entryBody(tokens.venueB, fx.studentB) }),
+    prepare: ensureCodes,
+  },
+  { route: 'GET /api/gate/entries', ...bySchool('/api/gate/entries') },
+  { route: 'GET /api/gate/entries/export', ...bySchool('/api/gate/entries/export') },
+  { route: 'GET /api/gate/headcount', ...bySchool('/api/gate/headcount') },
+  { route: 'GET /api/gate/visitors', ...bySchool('/api/gate/visitors') },
+  { route: 'GET /api/gate/refusals', ...bySchool('/api/gate/refusals') },
+  {
+    route: 'POST /api/gate/doctor-notices/:id/ack',
+    inside: (fx) => ({ url: `/api/gate/doctor-notices/${fx.extra.noticeA}/ack` }),
+    outside: (fx) => ({ url: `/api/gate/doctor-notices/${fx.extra.noticeB}/ack` }),
+    prepare: feverNotices,
+    allowed: [200, 409],
+  },
+  { route: 'GET /api/gate/person-codes/:id', inside: (fx) => ({ url: `/api/gate/person-codes/${fx.studentA}` }), outside: (fx) => ({ url: `/api/gate/person-codes/${fx.studentB}` }) },
+];
