@@ -64,7 +64,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           {(wide || screens.sm) && t('app.name')}
         </Link>
         <Space size={wide ? 'large' : 'small'}>
-          {wide && <span style={{ color: '#fff' }}><LanguageSwitch /></span>}
+          <span style={{ color: '#fff' }}>
+            <LanguageSwitch />
+          </span>
           {user}
         </Space>
       </Layout.Header>
@@ -81,9 +83,6 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <Layout.Content>
           <div style={{ display: 'flex', alignItems: 'center', background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
             <Menu mode="horizontal" items={menuItems} selectedKeys={selected} style={{ flex: 1, minWidth: 0, borderBottom: 0 }} data-testid="app-menu" />
-            <span style={{ padding: '0 8px' }}>
-              <LanguageSwitch />
-            </span>
           </div>
           <div className="cg-page">{children}</div>
         </Layout.Content>

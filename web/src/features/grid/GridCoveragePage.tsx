@@ -46,6 +46,7 @@ export function GridCoveragePage() {
       </Row>
       <Card title={t('grid.missing')} size="small">
         <Tabs
+          defaultActiveKey={levels.find((l) => l.missing.length > 0)?.unitType}
           items={levels.map((l) => ({
             key: l.unitType,
             label: `${tv('unitType', l.unitType)} (${l.total - l.covered})`,

@@ -59,7 +59,7 @@ export function PeopleListPage() {
     { title: t('person.gender'), dataIndex: 'gender', render: (v: string | null) => tv('gender', v) },
     { title: t('person.school'), dataIndex: 'schoolName', responsive: ['lg' as const] },
     {
-      title: t('person.className'),
+      title: t('person.placement'),
       key: 'class',
       render: (_: unknown, p: PersonRow) =>
         p.kind === 'staff' ? [tv('staffRole', p.staffRole), p.keyPosition ? `(${tv('keyPosition', p.keyPosition)})` : ''].join(' ') : p.kind === 'co_resident' ? `${p.relation ?? ''}` : p.className,

@@ -180,6 +180,7 @@ export const en: Dictionary = {
     phone: 'Phone',
     school: 'School',
     className: 'Class',
+    placement: 'Class / position / relation',
     studentNumber: 'Student number',
     staffRole: 'Position',
     keyPosition: 'Key position',

@@ -178,6 +178,7 @@ export const zhCN = {
     phone: '电话',
     school: '学校',
     className: '班级',
+    placement: '班级 / 岗位 / 关系',
     studentNumber: '学籍号',
     staffRole: '岗位',
     keyPosition: '重点岗位',
