@@ -27,6 +27,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const wide = screens.lg ?? false;
+  const ellipsisTitle = `${me.account.displayName} · ${tv('role', me.account.role)} · ${scopeText(me, i18n)}`;
   const items = visibleMenu(me);
   const menuItems = items.map((i) => ({ key: i.key, icon: i.entry.icon, label: <Link to={i.to}>{t(i.entry.label)}</Link> }));
   const selected = selectedKey(items, location.pathname);
@@ -44,11 +45,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
   const user = (
     <Dropdown menu={userMenu} trigger={['click']}>
-      <Space style={{ cursor: 'pointer', color: '#fff' }} data-testid="user-menu">
+      <Space style={{ cursor: 'pointer', color: '#fff' }} data-testid="user-menu" title={ellipsisTitle}>
         <Avatar size="small" icon={<UserOutlined />} style={{ background: '#4096ff' }} />
-        <span style={{ display: 'inline-flex', flexDirection: 'column', lineHeight: 1.25 }}>
-          <span data-testid="user-name">{me.account.displayName}</span>
-          <Typography.Text style={{ color: 'rgba(255,255,255,0.7)', fontSize: 12 }} data-testid="user-scope">
+        <span style={{ display: 'inline-flex', flexDirection: 'column', lineHeight: 1.25, maxWidth: wide ? 360 : 170 }}>
+          <span data-testid="user-name" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{me.account.displayName}</span>
+          <Typography.Text ellipsis style={{ color: 'rgba(255,255,255,0.7)', fontSize: 12 }} data-testid="user-scope">
             {tv('role', me.account.role)} · {scopeText(me, i18n)}
           </Typography.Text>
         </span>

@@ -1,9 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Grid, Input, Select, Space, Table, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { useSchool, useSchools } from '../schools/api';
+import { PeopleCards } from './PeopleCards';
 import { exportPeople, type PeopleQuery, type PersonRow, usePeople } from './api';
 
 const KINDS = ['student', 'staff', 'co_resident'];
@@ -39,6 +40,7 @@ export function PeopleListPage() {
   const { page, ...filter } = filters;
   const query: PeopleQuery = { ...filter, limit: PAGE, offset: (page - 1) * PAGE };
   const people = usePeople(query);
+  const phone = !(Grid.useBreakpoint().md ?? true);
   const schools = useSchools({ limit: 1000 });
   const school = useSchool(filters.schoolId);
   const schoolOptions = (schools.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
@@ -109,8 +111,12 @@ export function PeopleListPage() {
           data-testid="people-search" />
       </Space>
       <ErrorAlert error={people.error} onRetry={() => void people.refetch()} />
+      {phone ? (
+        <PeopleCards items={people.data?.items ?? []} loading={people.isFetching} total={people.data?.total ?? 0} page={page} pageSize={PAGE} onPage={(p) => update({ ...filter, page: p })} />
+      ) : (
       <Table<PersonRow>
         data-testid="people-table"
+        onRow={() => ({ 'data-testid': 'people-row' }) as React.HTMLAttributes<HTMLElement>}
         rowKey="id"
         size="small"
         loading={people.isFetching}
@@ -119,6 +125,7 @@ export function PeopleListPage() {
         scroll={{ x: 'max-content' }}
         pagination={{ current: page, pageSize: PAGE, total: people.data?.total ?? 0, showSizeChanger: false, onChange: (p) => update({ ...filter, page: p }), showTotal: (n) => t('common.total', { n }) }}
       />
+      )}
     </Card>
   );
 }

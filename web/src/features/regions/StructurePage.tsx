@@ -94,6 +94,7 @@ export function StructurePage() {
               <ErrorAlert error={schools.error} onRetry={() => void schools.refetch()} />
               <Table<SchoolSummary>
                 data-testid="schools-table"
+                onRow={() => ({ 'data-testid': 'school-row' }) as React.HTMLAttributes<HTMLElement>}
                 rowKey="id"
                 size="small"
                 loading={schools.isFetching}
