@@ -65,7 +65,7 @@ export function StructurePage() {
             <Tree
               treeData={tree}
               selectedKeys={selected ? [selected] : []}
-              defaultExpandedKeys={list.filter((r) => r.level !== 'county').map((r) => r.code)}
+              defaultExpandedKeys={list.filter((r) => r.level === 'province' || (r.level === 'city' && r.schoolCount > 0) || r.code === region?.parentCode).map((r) => r.code)}
               onSelect={(keys) => {
                 if (keys[0]) {
                   setParams({ region: String(keys[0]) });

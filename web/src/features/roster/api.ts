@@ -71,6 +71,11 @@ export function useImportRoster() {
   });
 }
 
+/** The school's roster in the import layout (masked identifiers), so it can be corrected and uploaded again. */
+export function exportSchoolRoster(schoolId: number, kind: RosterKind) {
+  return download(`/api/schools/${schoolId}/roster/export`, { kind }, `${kind}-roster.xlsx`);
+}
+
 export function downloadRosterTemplate(kind: RosterKind) {
   return download('/api/roster/template', { kind }, kind === 'student' ? 'student-roster.xlsx' : 'staff-roster.xlsx');
 }

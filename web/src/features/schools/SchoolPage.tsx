@@ -1,9 +1,10 @@
-import { ImportOutlined, TeamOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, ImportOutlined, TeamOutlined } from '@ant-design/icons';
+import { App, Breadcrumb, Button, Card, Col, Descriptions, Dropdown, Empty, List, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useCan } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
-import { ErrorAlert } from '../../shared/ui/errors';
+import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
+import { exportSchoolRoster, type RosterKind } from '../roster/api';
 import { type ClassSummary, useSchool } from './api';
 
 /** One school: its data, people counts, grades with classes, dormitories. */
@@ -12,6 +13,10 @@ export function SchoolPage() {
   const can = useCan();
   const schoolId = Number(useParams().schoolId);
   const query = useSchool(schoolId);
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const onExport = (kind: RosterKind) =>
+    exportSchoolRoster(schoolId, kind).then(() => void message.success(t('common.exported')), notifyError);
   if (query.isPending) return <Skeleton active />;
   if (query.error) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   const { school, grades, classes, dorms, counts } = query.data;
@@ -28,6 +33,19 @@ export function SchoolPage() {
               <Link to={`/people?schoolId=${school.id}`}>
                 <Button icon={<TeamOutlined />}>{t('school.peopleOfSchool')}</Button>
               </Link>
+            )}
+            {can('person.export') && (
+              <Dropdown
+                menu={{
+                  items: [
+                    { key: 'student', label: t('roster.student') },
+                    { key: 'staff', label: t('roster.staff') },
+                  ],
+                  onClick: ({ key }) => void onExport(key as RosterKind),
+                }}
+              >
+                <Button icon={<DownloadOutlined />} data-testid="school-export-roster">{t('school.exportRoster')}</Button>
+              </Dropdown>
             )}
             {query.data.can.importRoster && (
               <Link to={`/roster?schoolId=${school.id}`}>

@@ -147,6 +147,7 @@ export const en: Dictionary = {
     teacherIs: 'Class teacher: {name}',
     noTeacher: 'Not assigned',
     importRoster: 'Import roster',
+    exportRoster: 'Export roster',
     peopleOfSchool: 'Everyone in the school',
     searchPlaceholder: 'School name or code',
     noDorms: 'No dormitories',

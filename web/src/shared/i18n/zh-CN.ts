@@ -145,6 +145,7 @@ export const zhCN = {
     teacherIs: '班主任：{name}',
     noTeacher: '未指定',
     importRoster: '导入名单',
+    exportRoster: '导出名单',
     peopleOfSchool: '全校人员',
     searchPlaceholder: '学校名称或代码',
     noDorms: '无宿舍',
