@@ -3,6 +3,7 @@ import type { App } from '../http/types';
 import { registerAccountRoutes } from './accounts/routes';
 import { registerAuditRoutes } from './audit/routes';
 import { registerCampusRoutes } from './gate/campus-routes';
+import { registerGovernanceRoutes } from './governance-dashboard/register';
 import { registerGridRoutes } from './grid/routes';
 import { registerPeopleRoutes } from './people/routes';
 import { registerRegionRoutes } from './regions/routes';
@@ -17,6 +18,7 @@ export async function registerFeatures(app: App, ctx: AppContext): Promise<void>
   registerSchoolRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerGridRoutes(app, ctx);
+  registerGovernanceRoutes(app, ctx);
   registerRosterRoutes(app, ctx);
   registerCampusRoutes(app, ctx);
 }

@@ -1,5 +1,6 @@
 import { accountMessages } from '../features/accounts/messages';
 import { campusMessages } from '../features/gate/campus-messages';
+import { governanceMessages } from '../features/governance-dashboard/messages';
 import { gridMessages } from '../features/grid/messages';
 import { peopleMessages } from '../features/people/messages';
 import { rosterMessages } from '../features/roster/messages';
@@ -7,4 +8,4 @@ import { schoolMessages } from '../features/schools/messages';
 import type { MessageTable } from './index';
 
 /** Every capability's message table, one line each. */
-export const featureMessages: MessageTable[] = [accountMessages, schoolMessages, peopleMessages, gridMessages, rosterMessages, campusMessages];
+export const featureMessages: MessageTable[] = [governanceMessages, accountMessages, schoolMessages, peopleMessages, gridMessages, rosterMessages, campusMessages];

@@ -29,6 +29,28 @@ export const PERMISSIONS = {
   'gate.read': [...OFFICERS, 'school_admin', 'school_doctor', 'gate_guard'],
   'gate.export': [...OFFICERS, 'school_admin', 'school_doctor'],
   'gate.doctor': ['school_doctor', 'school_admin'],
+  // Governance: draws, inspections, checklists, self-reports, rectification, pairing, task forces, plans, dashboard.
+  'draw.read': [...OFFICERS],
+  'draw.manage': [...OFFICERS],
+  'inspection.read': [...OFFICERS, 'school_admin', 'school_doctor'],
+  'inspection.conduct': [...OFFICERS, 'school_admin'],
+  'checklist.read': [...OFFICERS, 'school_admin', 'school_doctor'],
+  'checklist.manage': [...OFFICERS],
+  'self_report.read': [...OFFICERS, 'school_admin', 'school_doctor'],
+  'self_report.submit': ['school_admin', 'school_doctor'],
+  'self_report.review': [...OFFICERS],
+  'finding.read': [...OFFICERS, 'school_admin', 'school_doctor'],
+  'finding.manage': [...OFFICERS],
+  'finding.evidence': ['school_admin', 'school_doctor'],
+  'accountability.read': [...OFFICERS, 'school_admin'],
+  'accountability.manage': [...OFFICERS],
+  'pairing.read': [...OFFICERS, 'school_admin', 'school_doctor', 'hospital_liaison'],
+  'pairing.manage': [...OFFICERS],
+  'taskforce.read': [...OFFICERS, 'school_admin'],
+  'taskforce.manage': [...OFFICERS, 'school_admin'],
+  'plan.read': [...OFFICERS, 'school_admin', 'school_doctor'],
+  'plan.manage': [...OFFICERS, 'school_admin'],
+  'governance.dashboard': [...OFFICERS],
 } satisfies Record<string, Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
