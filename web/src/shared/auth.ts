@@ -21,7 +21,7 @@ export function useAuth(): AuthValue {
 /** The logged-in account; only used under the layout, where there always is one. */
 export function useMe(): Me {
   const { me } = useAuth();
-  if (!me) throw new Error('useMe without a session');
+  if (!me) throw new Error('useMe while logged out');
   return me;
 }
 

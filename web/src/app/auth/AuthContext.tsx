@@ -1,8 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import { ApiError, get, onUnauthorized, post, setCsrfToken } from '../../shared/api/client';
 import { AuthContext, type AuthValue } from '../../shared/auth';
 import type { Me } from '../../shared/feature';
+import { useT } from '../../shared/i18n';
 
 export const ME_KEY = ['me'] as const;
 
@@ -22,19 +24,22 @@ async function fetchMe(): Promise<Me | null> {
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
+  const { message } = App.useApp();
+  const t = useT();
   const query = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Number.POSITIVE_INFINITY, retry: 1 });
 
-  // A 401 anywhere means the session ended (idle, revoked, disabled): back to the login form.
+  // A 401 anywhere means the login ended (idle, revoked, disabled): back to the login form.
   useEffect(
     () =>
       onUnauthorized(() => {
         if (client.getQueryData(ME_KEY)) {
+          void message.warning(t('app.loggedOut'));
           setCsrfToken(null);
           client.setQueryData(ME_KEY, null);
           client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
         }
       }),
-    [client],
+    [client, message, t],
   );
 
   const value = useMemo<AuthValue>(

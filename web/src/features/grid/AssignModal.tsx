@@ -61,7 +61,7 @@ export function AssignModal({ target, onClose }: { target: AssignTarget | null; 
             <Select
               showSearch={{ filterOption: false, onSearch: setSearch }}
               value={accountId ?? undefined}
-              onChange={setAccountId}
+              onChange={(v) => { setAccountId(v); setError(null); }}
               loading={accounts.isFetching}
               data-testid="grid-account"
               options={(accounts.data?.items ?? [])
@@ -69,7 +69,7 @@ export function AssignModal({ target, onClose }: { target: AssignTarget | null; 
                 .map((a) => ({ value: a.id, label: `${a.displayName} (${a.username}) · ${tv('role', a.role)}` }))}
             />
           ) : (
-            <InputNumber min={1} precision={0} style={{ width: '100%' }} value={accountId} onChange={(v) => setAccountId(v ?? null)} data-testid="grid-account-id" />
+            <InputNumber min={1} precision={0} style={{ width: '100%' }} value={accountId} onChange={(v) => { setAccountId(v ?? null); setError(null); }} data-testid="grid-account-id" />
           )}
         </Form.Item>
       </Form>

@@ -69,7 +69,7 @@ export function PersonPage() {
                 locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
                 renderItem={(g) => (
                   <List.Item>
-                    <List.Item.Meta title={`${g.name}（${g.relation}）`} description={<span><PhoneOutlined /> {g.phoneMasked ?? '—'}</span>} />
+                    <List.Item.Meta title={t('person.guardianTitle', { name: g.name, relation: g.relation })} description={<span><PhoneOutlined /> {g.phoneMasked ?? '—'}</span>} />
                   </List.Item>
                 )}
               />

@@ -1,5 +1,5 @@
 /**
- * The one way the web app talks to the server: JSON in and out, the session cookie, the CSRF
+ * The one way the web app talks to the server: JSON in and out, the login cookie, the CSRF
  * header on every state-changing request, and the server's error body turned into an ApiError.
  */
 
@@ -40,7 +40,7 @@ export function withQuery(path: string, query?: Query): string {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Listeners told when the server answers 401 (session gone), so the app can return to the login page. */
+/** Listeners told when the server answers 401 (logged out), so the app can return to the login page. */
 const unauthorizedListeners = new Set<() => void>();
 export function onUnauthorized(listener: () => void): () => void {
   unauthorizedListeners.add(listener);

@@ -12,7 +12,7 @@ export const en: Dictionary = {
     notFound: 'Page not found',
     backHome: 'Back to home',
     forbidden: 'You may not open this page',
-    sessionExpired: 'Your session has ended; please log in again',
+    loggedOut: 'You have been logged out; please log in again',
   },
   common: {
     search: 'Search',
@@ -191,6 +191,7 @@ export const en: Dictionary = {
     highRisk: 'High-risk occupation',
     householdOf: 'Household of',
     guardians: 'Guardians',
+    guardianTitle: '{name} ({relation})',
     household: 'Co-residents',
     unmask: 'Show in full',
     unmasked: 'Shown in full (recorded in the audit log)',

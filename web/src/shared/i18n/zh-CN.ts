@@ -10,7 +10,7 @@ export const zhCN = {
     notFound: '页面不存在',
     backHome: '返回首页',
     forbidden: '您没有访问此页面的权限',
-    sessionExpired: '登录已失效，请重新登录',
+    loggedOut: '登录已失效，请重新登录',
   },
   common: {
     search: '查询',
@@ -189,6 +189,7 @@ export const zhCN = {
     highRisk: '高风险职业',
     householdOf: '所属人员',
     guardians: '监护人',
+    guardianTitle: '{name}（{relation}）',
     household: '共同居住人',
     unmask: '显示完整',
     unmasked: '已显示完整信息（已记录审计）',
