@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateFromId, genderFromId, idNumberProblem, makeIdNumber, maskIdNumber, maskName, maskPhone } from './id-number';
+import { birthDateFromId, genderFromId, idNumberProblem, makeIdNumber, maskIdNumber, maskName, maskPhone, maskStudentNumber } from './id-number';
 
 describe('ID numbers (GB 11643)', () => {
   it.each([
@@ -27,6 +27,8 @@ describe('ID numbers (GB 11643)', () => {
   it.each([
     [maskIdNumber('11010519491231002X'), '110105********002X'],
     [maskPhone('13812341234'), '138****1234'],
+    [maskStudentNumber('G11010519491231002X'), 'G110105********002X'],
+    [maskStudentNumber('20260101'), '20260101'],
     [maskName('张三'), '张*'],
     [maskName('欧阳娜娜'), '欧**娜'],
     [maskName('李'), '李'],

@@ -60,6 +60,16 @@ export function maskIdNumber(id: string): string {
   return id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4);
 }
 
+/**
+ * The national student number (全国学籍号) is often "G" + the ID number: shown as is, it would leak
+ * the ID number that is masked everywhere else, so such numbers are masked the same way.
+ */
+export function maskStudentNumber(value: string | null): string | null {
+  if (!value) return value;
+  const m = /^([A-Za-z]?)(\d{17}[\dXx])$/.exec(value);
+  return m ? m[1] + maskIdNumber(m[2]) : value;
+}
+
 export function maskPhone(phone: string): string {
   const p = phone.trim();
   if (p.length < 7) return '*'.repeat(p.length);

@@ -119,7 +119,7 @@ async function seedSchool(ctx: AppContext, db: Kysely<Database>, s: PlannedSchoo
         students.push({
           school_id: schoolId, kind: 'student', name, gender, birth_date: birth,
           id_number_enc: ctx.cipher.encrypt(idNumber), id_number_hash: ctx.cipher.lookupHash(`${idNumber}`), id_number_masked: maskIdNumber(idNumber),
-          class_id: classId, dorm_id: dormId, student_number: `G${idNumber}`.slice(0, 19),
+          class_id: classId, dorm_id: dormId, student_number: `${s.code.slice(-6)}${grade.entryYear}${String(students.length + 1).padStart(4, '0')}`,
         });
         const parentPhone = mobile(rng);
         const guardians = [{ name: personName(rng, 'male', name[0]), relation: '父亲', phone: parentPhone }];
@@ -128,7 +128,7 @@ async function seedSchool(ctx: AppContext, db: Kysely<Database>, s: PlannedSchoo
       }
     }
   }
-  // Student numbers (学籍号) are "G" + the ID number; uniqueness holds because the ID numbers are unique.
+  // Demo student numbers: school, entry year and a running number (real ones are often G + ID number, shown masked).
   const studentIds = await insertMany(db, 'persons', students);
   const guardianRows = studentIds.flatMap((sid, i) =>
     guardianPlans[i].map((g) => ({ student_id: sid, school_id: schoolId, name: g.name, relation: g.relation, phone_enc: ctx.cipher.encrypt(g.phone), phone_masked: maskPhone(g.phone) })),

@@ -3,6 +3,7 @@ import type { Static } from 'typebox';
 import { personInScope } from '../../db/scope';
 import type { Database } from '../../db/tables';
 import type { Scope } from '../../domain/access/scope';
+import { maskStudentNumber } from '../../domain/people/id-number';
 import type { PersonListQuery } from './schema';
 
 /** The columns of a person row as lists and the person file show it: masked, never the encrypted values. */
@@ -28,7 +29,7 @@ type PersonRowRaw = Awaited<ReturnType<ReturnType<typeof personRowQuery>['execut
 export function toPersonRow(r: PersonRowRaw) {
   return {
     id: r.id, kind: r.kind, name: r.name, gender: r.gender, birthDate: r.birth_date, idNumberMasked: r.id_number_masked, phoneMasked: r.phone_masked,
-    schoolId: r.school_id, schoolName: r.school_name, classId: r.class_id, className: r.class_name, studentNumber: r.student_number,
+    schoolId: r.school_id, schoolName: r.school_name, classId: r.class_id, className: r.class_name, studentNumber: maskStudentNumber(r.student_number),
     staffRole: r.staff_role, keyPosition: r.key_position, householdOf: r.household_of, relation: r.relation, occupation: r.occupation,
     highRiskOccupation: r.high_risk_occupation, dormLabel: r.dorm_label,
   };

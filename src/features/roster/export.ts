@@ -1,3 +1,4 @@
+import { maskStudentNumber } from '../../domain/people/id-number';
 import { personInScope } from '../../db/scope';
 import { can } from '../../domain/access/permissions';
 import type { Actor } from '../../domain/access/scope';
@@ -70,7 +71,7 @@ export async function exportRoster(ctx: AppContext, actor: Actor, o: { schoolId:
       gender: p.gender ? GENDER_LABELS[p.gender] : null,
       birthDate: p.birth_date,
       idNumber: reveal(p.id_number_enc, p.id_number_masked),
-      studentNumber: p.student_number,
+      studentNumber: o.full ? p.student_number : maskStudentNumber(p.student_number),
       gradeName: p.grade_name,
       className: p.class_name,
       dormBuilding: p.building,

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { connect, type Db } from '../../src/db/connect';
+import { migrate } from '../../src/db/migrate';
+import { seedDemo } from '../../src/features/demo/seed';
+import { buildApp, DEFAULT_WEB_DIST } from '../../src/http/app';
+import type { AppContext } from '../../src/http/context';
+import { FieldCipher } from '../../src/security/crypto';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The whole product (API and built web app) on a free loopback port, over an in-memory demo region. */
+export async function startProduct(): Promise<{ url: string; ctx: AppContext; db: Db; stop(): Promise<void> }> {
+  if (!existsSync(`${DEFAULT_WEB_DIST}/index.html`)) throw new Error('web/dist is missing: run `npm run build` (npm test does it first)');
+  const db = await connect({ memory: true });
+  await migrate(db);
+  const ctx: AppContext = { db: db.kysely, dbKind: db.kind, cipher: new FieldCipher(randomBytes(32)), now: () => new Date(), secureCookies: false };
+  await seedDemo(ctx, { scale: 'demo' });
+  const app = await buildApp(ctx);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    ctx,
+    db,
+    async stop() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with nothing that reaches outside this machine. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set TEST_BROWSER=off)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const DESKTOP = { viewport: { width: 1366, height: 860 } };
+
+export async function loginThroughForm(page: Page, url: string, username: string, password: string) {
+  await page.goto(url);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('app-menu').first().waitFor({ timeout: 20_000 });
+}
