@@ -173,6 +173,9 @@ describe.each(databases())('roster import and export on %s', (kind) => {
     const xls = await upload(admin, schoolA, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'application/octet-stream');
     expect(xls.json().error.code).toBe('roster.xls_unsupported');
     expect((await upload(admin, schoolA, Buffer.from('not a zip'), XLSX_TYPE)).json().error.code).toBe('roster.file_unreadable');
+    expect((await upload(admin, schoolA, Buffer.alloc(0), 'text/csv; charset=gbk')).json().error.code).toBe('roster.empty_file');
+    const huge = await upload(admin, schoolA, Buffer.alloc(21 * 1024 * 1024, 0x41), 'text/csv');
+    expect(huge.statusCode).toBe(413);
     const unknown = (await upload(admin, schoolA, Buffer.from('备注\r\nx\r\n'), 'text/csv')).json().error.details.rows;
     expect(unknown.find((r: { column: string }) => r.column === '备注')).toMatchObject({ row: 1, column: '备注', code: 'roster.column_unknown' });
   });

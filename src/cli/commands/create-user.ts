@@ -15,7 +15,7 @@ export const summary = 'create an account (password from CAMPUSGUARD_PASSWORD or
 const HELP = `usage: campusguard create-user --username NAME --role ROLE [binding] [--display-name TEXT] [--can-unmask]
 
 Creates an account. The password is read from the CAMPUSGUARD_PASSWORD environment variable or, if that
-is not set, from the first line of standard input (e.g. a pipe or a file); it must have 12 to 128
+is not set, typed at the terminal (twice, not shown) or the first line of piped standard input; it must have 12 to 128
 characters, not be a common password and not contain the username. The user must change it at first
 login. The account is bound to exactly the node its role needs:
 
@@ -43,6 +43,35 @@ const FLAG: Record<string, string> = {
   classId: '--class-id', hospitalId: '--hospital-id', childPersonIds: '--child-id', email: '--email', password: 'password',
 };
 
+/** Reads one line from the terminal without echoing it. */
+function promptHidden(question: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(question);
+  stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const finish = (error?: Error) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(value);
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
+        if (ch === '\u0003') return finish(new UsageError('cancelled'));
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
 export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
   return guarded('create-user', io, async () => {
     const { values, positionals } = parseOptions(argv, {
@@ -69,7 +98,12 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     const childPersonIds = values['child-id']?.map((c) => positiveInt('--child-id', c)!);
 
     const fromEnv = process.env.CAMPUSGUARD_PASSWORD;
-    const password = fromEnv !== undefined && fromEnv !== '' ? fromEnv : ((await io.stdin()).split(/\r?\n/)[0] ?? '');
+    let password: string;
+    if (fromEnv) password = fromEnv;
+    else if (io === defaultIo && process.stdin.isTTY) {
+      password = await promptHidden('Password: ');
+      if ((await promptHidden('Repeat the password: ')) !== password) throw new UsageError('the passwords differ');
+    } else password = (await io.stdin()).split(/\r?\n/)[0] ?? '';
     if (!password) throw new UsageError('no password: set CAMPUSGUARD_PASSWORD or pipe it on standard input');
     const locale = cliLocale();
     const weak = passwordProblem(password, values.username);
