@@ -102,15 +102,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await registerFeatures(app, ctx);
 
   const webDist = options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist;
-  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
-    app.get('/*', { config: {} }, (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.status(404).send(errorBody(request.locale, new AppError('error.route_not_found', 404)));
-      return reply.sendFile('index.html');
-    });
+  const serveWeb = !!webDist && existsSync(path.join(webDist, 'index.html'));
+  if (serveWeb) {
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(errorBody(request.locale, new AppError('error.route_not_found', 404)));
+    // Client-side routes (/people/12, /schools/3 …) get the web app; unknown API paths get a JSON 404.
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send(errorBody(request.locale, new AppError('error.route_not_found', 404)));
   });
 
   return Object.assign(app, { routeTable });

@@ -45,6 +45,7 @@ export const coreMessages: MessageTable = {
   'field.regionCode': { 'zh-CN': '行政区划代码', en: 'region code' },
   'field.date': { 'zh-CN': '日期', en: 'date' },
   'field.file': { 'zh-CN': '文件', en: 'file' },
+  'field.guardianId': { 'zh-CN': '监护人', en: 'guardian' },
   'auth.invalid_credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   'auth.throttled': { 'zh-CN': '登录失败次数过多，请 15 分钟后再试', en: 'Too many failed logins; try again in 15 minutes' },
   'auth.account_disabled': { 'zh-CN': '账号已停用，请联系管理员', en: 'This account is disabled; contact your administrator' },

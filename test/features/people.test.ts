@@ -91,3 +91,37 @@ describe.each(databases())('people and the person file on %s', (kind) => {
     expect(names).not.toContain('李小红');
   });
 });
+
+describe.each(databases())('guardian phones and account lists on %s', (kind) => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv(kind);
+  });
+  afterAll(() => env.close());
+
+  it('unmasks a guardian phone for a permitted role, audited, and only for that student', async () => {
+    const schoolId = (await makeSchool(env.ctx)).id;
+    const classId = (await makeClass(env.ctx, { schoolId })).id;
+    const admin = await makeAccount(env.ctx, { role: 'school_admin', schoolId, canUnmask: true });
+    const s = await login(env, admin.username);
+    const created = await s.post('/api/people', { kind: 'student', schoolId, classId, name: '赵六', studentNumber: 'Z1', guardians: [{ name: '赵父', relation: '父亲', phone: '13912345678' }] });
+    const other = await s.post('/api/people', { kind: 'student', schoolId, classId, name: '钱七', studentNumber: 'Z2' });
+    const file = (await s.get(`/api/people/${created.json().id}`)).json();
+    expect(file.guardians[0].phoneMasked).toBe('139****5678');
+    const guardianId = file.guardians[0].id;
+    const full = await s.post(`/api/people/${created.json().id}/unmask`, { field: 'guardianPhone', guardianId });
+    expect(full.json().value).toBe('13912345678');
+    const wrong = await s.post(`/api/people/${other.json().id}/unmask`, { field: 'guardianPhone', guardianId });
+    expect(wrong.statusCode).toBe(404);
+    const missing = await s.post(`/api/people/${created.json().id}/unmask`, { field: 'guardianPhone' });
+    expect(missing.json().error.field).toBe('guardianId');
+  });
+
+  it('tells the account form which roles the manager may create', async () => {
+    const schoolId = (await makeSchool(env.ctx)).id;
+    const admin = await makeAccount(env.ctx, { role: 'school_admin', schoolId });
+    const s = await login(env, admin.username);
+    const list = (await s.get('/api/accounts')).json();
+    expect(list.can.assignableRoles).toEqual(['school_doctor', 'class_teacher', 'gate_guard', 'parent']);
+  });
+});

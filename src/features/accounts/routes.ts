@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { permissionsOf } from '../../domain/access/permissions';
+import { assignableRoles, can, permissionsOf } from '../../domain/access/permissions';
 import { describeScope } from '../../domain/access/scope';
 import type { AppContext } from '../../http/context';
 import { IdParams, OkResponse } from '../../http/schema';
@@ -35,9 +35,10 @@ export function registerAccountRoutes(app: App, ctx: AppContext) {
     return { ok: true };
   });
 
-  app.get('/api/accounts', { config: { access: 'account.read' }, schema: { tags, querystring: AccountQuery, response: { 200: AccountList } } }, (req) =>
-    listAccounts(ctx, req.actor!, req.query),
-  );
+  app.get('/api/accounts', { config: { access: 'account.read' }, schema: { tags, querystring: AccountQuery, response: { 200: AccountList } } }, async (req) => {
+    const list = await listAccounts(ctx, req.actor!, req.query);
+    return { ...list, can: { create: can(req.actor, 'account.manage'), assignableRoles: assignableRoles(req.actor!.role) } };
+  });
 
   app.post('/api/accounts', { config: { access: 'account.manage' }, schema: { tags, body: CreateAccountBody, response: { 200: Type.Object({ id: Type.Number() }) } } }, (req) =>
     createAccount(ctx, req.actor!, req.body, req.ip),
@@ -68,14 +69,14 @@ async function meBody(ctx: AppContext, actor: NonNullable<import('fastify').Fast
       role: actor.role,
       mustChangePassword,
       scope: actor.scope as Record<string, unknown> as never,
-      scopeLabel: await scopeLabel(ctx, actor.scope),
+      scopeLabel: await scopeLabel(ctx, actor.scope, actor.accountId),
     },
     permissions: permissionsOf(actor),
     csrfToken,
   };
 }
 
-async function scopeLabel(ctx: AppContext, scope: NonNullable<import('fastify').FastifyRequest['actor']>['scope']): Promise<string> {
+async function scopeLabel(ctx: AppContext, scope: NonNullable<import('fastify').FastifyRequest['actor']>['scope'], accountId: number): Promise<string> {
   if (scope.kind === 'region') {
     const r = await ctx.db.selectFrom('regions').select('name').where('code', '=', scope.regionCode).executeTakeFirst();
     return r?.name ?? scope.regionCode;
@@ -90,6 +91,15 @@ async function scopeLabel(ctx: AppContext, scope: NonNullable<import('fastify').
       .where('classes.id', '=', scope.classId)
       .executeTakeFirst();
     return `${s?.name ?? ''} ${c?.grade ?? ''}${c?.name ?? ''}`;
+  }
+  if (scope.kind === 'children') {
+    if (!scope.personIds.length) return '';
+    const kids = await ctx.db.selectFrom('persons').select('name').where('id', 'in', scope.personIds).orderBy('id').execute();
+    return kids.map((k) => k.name).join('、');
+  }
+  if (scope.kind === 'schools') {
+    const h = await ctx.db.selectFrom('accounts').innerJoin('hospitals', 'hospitals.id', 'accounts.hospital_id').select('hospitals.name').where('accounts.id', '=', accountId).executeTakeFirst();
+    return `${h?.name ?? ''}（${scope.schoolIds.length}）`;
   }
   return describeScope(scope);
 }

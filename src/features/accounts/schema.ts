@@ -55,7 +55,7 @@ export const AccountView = Type.Object({
   createdAt: Type.String(),
 });
 
-export const AccountList = Type.Object({ items: Type.Array(AccountView), total: Type.Number() });
+export const AccountList = Type.Object({ items: Type.Array(AccountView), total: Type.Number(), can: Type.Object({ create: Type.Boolean(), assignableRoles: Type.Array(Type.String()) }) });
 
 export const AccountQuery = Strict({
   q: Type.Optional(Type.String({ maxLength: 64 })),

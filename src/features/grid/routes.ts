@@ -37,6 +37,20 @@ export function registerGridRoutes(app: App, ctx: AppContext) {
     };
   });
 
+  // Who can be made responsible: active accounts bound inside the caller's scope (bureau, school or class level).
+  app.get('/api/grid/candidates', { config: { access: 'grid.manage' }, schema: { tags, querystring: Strict({ q: Type.Optional(Type.String({ maxLength: 64 })) }), response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.Number(), username: Type.String(), displayName: Type.String(), role: Type.String() })) }) } } }, async (req) => {
+    const scope = req.actor!.scope;
+    let q = ctx.db
+      .selectFrom('accounts as a')
+      .select(['a.id', 'a.username', 'a.display_name', 'a.role'])
+      .where('a.disabled_at', 'is', null)
+      .where('a.role', 'in', ['province_officer', 'city_officer', 'county_officer', 'school_admin', 'school_doctor', 'class_teacher', 'gate_guard'])
+      .where((eb) => eb.or([eb.and([eb('a.school_id', 'is not', null), schoolInScope(scope, 'a.school_id')]), eb.and([eb('a.region_code', 'is not', null), regionInScope(scope, 'a.region_code')])]));
+    if (req.query.q) q = q.where((eb) => eb.or([eb('a.username', 'ilike', `%${req.query.q}%`), eb('a.display_name', 'ilike', `%${req.query.q}%`)]));
+    const rows = await q.orderBy('a.role').orderBy('a.display_name').limit(500).execute();
+    return { items: rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role })) };
+  });
+
   app.put('/api/grid', { config: { access: 'grid.manage' }, schema: { tags, body: Strict({ unitType: UnitType, unitKey: Type.String({ minLength: 1, maxLength: 20 }), accountId: Type.Integer({ minimum: 1 }) }), response: { 200: Type.Object({ id: Type.Number() }) } } }, async (req) => {
     const actor = req.actor!;
     const unitType = req.body.unitType as 'region' | 'school' | 'grade' | 'class' | 'student';

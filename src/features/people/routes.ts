@@ -56,6 +56,6 @@ export function registerPeopleRoutes(app: App, ctx: AppContext) {
   });
 
   app.post('/api/people/:id/unmask', { config: { access: 'person.unmask' }, schema: { tags, params: IdParams, body: UnmaskBody, response: { 200: Type.Object({ value: Type.Union([Type.String(), Type.Null()]) }) } } }, (req) =>
-    unmask(ctx, req.actor!, req.params.id, req.body.field, req.ip),
+    unmask(ctx, req.actor!, req.params.id, req.body.field as 'idNumber' | 'phone' | 'guardianPhone', req.ip, req.body.guardianId),
   );
 }

@@ -81,7 +81,7 @@ export const UpdatePersonBody = Strict({
   active: Type.Optional(Type.Boolean()),
 });
 
-export const UnmaskBody = Strict({ field: literalUnion(['idNumber', 'phone']) });
+export const UnmaskBody = Strict({ field: literalUnion(['idNumber', 'phone', 'guardianPhone']), guardianId: Type.Optional(Type.Integer({ minimum: 1 })) });
 
 export const PersonFile = Type.Object({
   person: PersonRow,

@@ -142,10 +142,18 @@ export async function personFile(ctx: AppContext, actor: Actor, personId: number
 }
 
 /** Shows one full identifier; needs the unmask permission and leaves an audit record. */
-export async function unmask(ctx: AppContext, actor: Actor, personId: number, field: 'idNumber' | 'phone', ip: string) {
+export async function unmask(ctx: AppContext, actor: Actor, personId: number, field: 'idNumber' | 'phone' | 'guardianPhone', ip: string, guardianId?: number) {
   await assertPersonInScope(ctx, actor, personId);
-  const row = await ctx.db.selectFrom('persons').select(['id_number_enc', 'phone_enc']).where('id', '=', personId).executeTakeFirstOrThrow();
-  const sealed = field === 'idNumber' ? row.id_number_enc : row.phone_enc;
-  await writeAudit(ctx.db, actor, { action: 'person.unmask', objectType: 'person', objectId: personId, detail: { field }, ip });
+  let sealed: string | null;
+  if (field === 'guardianPhone') {
+    if (!guardianId) throw new AppError('validation.required', 400, { field: 'guardianId' });
+    const g = await ctx.db.selectFrom('guardians').select('phone_enc').where('id', '=', guardianId).where('student_id', '=', personId).executeTakeFirst();
+    if (!g) throw new AppError('error.not_found', 404, { field: 'guardianId' });
+    sealed = g.phone_enc;
+  } else {
+    const row = await ctx.db.selectFrom('persons').select(['id_number_enc', 'phone_enc']).where('id', '=', personId).executeTakeFirstOrThrow();
+    sealed = field === 'idNumber' ? row.id_number_enc : row.phone_enc;
+  }
+  await writeAudit(ctx.db, actor, { action: 'person.unmask', objectType: 'person', objectId: personId, detail: { field, guardianId }, ip });
   return { value: sealed ? ctx.cipher.decrypt(sealed) : null };
 }
