@@ -2,6 +2,7 @@ import type { AppContext } from '../http/context';
 import type { App } from '../http/types';
 import { registerAccountRoutes } from './accounts/routes';
 import { registerAuditRoutes } from './audit/routes';
+import { registerResponseRoutes } from './cases/response-routes';
 import { registerCampusRoutes } from './gate/campus-routes';
 import { registerGovernanceRoutes } from './governance-dashboard/register';
 import { registerGridRoutes } from './grid/routes';
@@ -20,5 +21,6 @@ export async function registerFeatures(app: App, ctx: AppContext): Promise<void>
   registerGridRoutes(app, ctx);
   registerGovernanceRoutes(app, ctx);
   registerRosterRoutes(app, ctx);
+  registerResponseRoutes(app, ctx);
   registerCampusRoutes(app, ctx);
 }

@@ -1,4 +1,5 @@
 import { accountMessages } from '../features/accounts/messages';
+import { responseMessages } from '../features/cases/messages';
 import { campusMessages } from '../features/gate/campus-messages';
 import { governanceMessages } from '../features/governance-dashboard/messages';
 import { gridMessages } from '../features/grid/messages';
@@ -8,4 +9,4 @@ import { schoolMessages } from '../features/schools/messages';
 import type { MessageTable } from './index';
 
 /** Every capability's message table, one line each. */
-export const featureMessages: MessageTable[] = [governanceMessages, accountMessages, schoolMessages, peopleMessages, gridMessages, rosterMessages, campusMessages];
+export const featureMessages: MessageTable[] = [governanceMessages, accountMessages, schoolMessages, peopleMessages, gridMessages, rosterMessages, campusMessages, responseMessages];

@@ -2,6 +2,7 @@ import type { MatrixEntry } from '../entry';
 import { campusEntries } from './campus';
 import { foundationEntries } from './foundation';
 import { governanceEntries } from './governance';
+import { responseEntries } from './response';
 
 /** Every capability's matrix entries, one line each. */
-export const allEntries: MatrixEntry[] = [...foundationEntries, ...governanceEntries, ...campusEntries];
+export const allEntries: MatrixEntry[] = [...foundationEntries, ...governanceEntries, ...campusEntries, ...responseEntries];

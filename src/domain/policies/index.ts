@@ -1,0 +1,4 @@
+export * from './decide';
+export * from './profiles';
+export * from './types';
+export * from './validate';

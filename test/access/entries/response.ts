@@ -1,0 +1,78 @@
+import type { MatrixEntry } from '../entry';
+import type { Fixture } from '../fixture';
+
+const hasPerson = (id: number) => (body: unknown) => JSON.stringify((body as { items?: unknown }).items ?? []).includes(`"personId":${id},`);
+const rnd = () => Math.random().toString(36).slice(2, 8);
+
+/**
+ * Objects of the response capabilities on both sides (cases, contacts, isolations, risk areas,
+ * footing proposals), made once through the API by the province officer, who sees both.
+ */
+async function ensure(fx: Fixture) {
+  if (fx.extra.caseA) return;
+  const p = fx.sessions.province_officer;
+  const ok = async (res: Promise<{ statusCode: number; body: string; json(): { id: number } }>) => {
+    const r = await res;
+    if (r.statusCode !== 200) throw new Error(`matrix set-up failed: ${r.body}`);
+    return r.json().id;
+  };
+  for (const [side, person, school, other, region] of [['A', fx.studentA, fx.schoolA, fx.coResidentA, '410105'], ['B', fx.studentB, fx.schoolB, fx.staffB, '411627']] as const) {
+    const caseId = await ok(p.post('/api/cases', { personId: person, disease: 'covid19', status: 'confirmed', onsetDate: '2026-11-28', foundBy: 'check' }));
+    fx.extra[`case${side}`] = caseId;
+    fx.extra[`contact${side}`] = await ok(p.post(`/api/cases/${caseId}/contacts`, { personId: other, exposureFrom: '2026-11-26', exposureTo: '2026-11-28', note: '同住' }));
+    fx.extra[`isolation${side}`] = await ok(p.post('/api/isolations', { personId: other, disease: 'covid19', role: 'close_contact', kind: 'home', startsOn: '2026-11-29', reason: '密接' }));
+    fx.extra[`area${side}`] = await ok(p.post('/api/risk-areas', { regionCode: region, name: `管控${rnd()}`, level: 'controlled', startsOn: '2026-11-01' }));
+    const footing = (await p.get(`/api/footing?regionCode=${region}`)).json() as { proposals: { id: number }[] };
+    fx.extra[`proposal${side}`] = footing.proposals[0].id;
+    void school;
+  }
+}
+
+const prepare = (fx: Fixture) => ensure(fx);
+const both = (f: (fx: Fixture, side: 'A' | 'B') => { url: string; body?: unknown }) => ({ inside: (fx: Fixture) => f(fx, 'A'), outside: (fx: Fixture) => f(fx, 'B'), prepare });
+const x = (fx: Fixture, side: 'A' | 'B', key: string) => fx.extra[`${key}${side}`];
+const student = (fx: Fixture, side: 'A' | 'B') => (side === 'A' ? fx.studentA : fx.studentB);
+const school = (fx: Fixture, side: 'A' | 'B') => (side === 'A' ? fx.schoolA : fx.schoolB);
+const region = (side: 'A' | 'B') => (side === 'A' ? '410105' : '411627');
+
+export const responseEntries: MatrixEntry[] = [
+  { route: 'GET /api/policies', inside: () => ({ url: '/api/policies' }), outside: null },
+  { route: 'GET /api/policies/:disease', inside: () => ({ url: '/api/policies/covid19?regionCode=410105' }), outside: null },
+  { route: 'PUT /api/policies/:disease', ...both((_fx, s) => ({ url: '/api/policies/influenza', body: { regionCode: s === 'A' ? '410100' : '411600', note: 'matrix', rules: { name: { zh: '流感', en: 'Influenza' }, isolation: {}, release: { periodComplete: true, allTestsNegative: false, symptomFreeDays: 2 }, contacts: { via: ['class'], lookbackDays: 1, status: 'yellow', statusDays: 7 }, returnMinDaysFromOnset: 5, riskAreaTravel: { lockdownStatus: 'yellow', controlledStatus: 'green', lookbackDays: 0 }, testing: { keyPositionsPerWeek: 0 } } } })) },
+  { route: 'GET /api/cases', inside: () => ({ url: '/api/cases' }), outside: null, prepare, leaks: (fx, body) => hasPerson(fx.studentB)(body) },
+  { route: 'POST /api/cases', ...both((fx, s) => ({ url: '/api/cases', body: { personId: student(fx, s), disease: 'mumps', status: 'suspected', foundBy: 'check' } })) },
+  { route: 'GET /api/cases/:id', ...both((fx, s) => ({ url: `/api/cases/${x(fx, s, 'case')}` })) },
+  { route: 'PATCH /api/cases/:id', ...both((fx, s) => ({ url: `/api/cases/${x(fx, s, 'case')}`, body: { status: 'confirmed' } })) },
+  { route: 'GET /api/cases/:id/contacts', ...both((fx, s) => ({ url: `/api/cases/${x(fx, s, 'case')}/contacts` })) },
+  { route: 'POST /api/cases/:id/contacts/propose', ...both((fx, s) => ({ url: `/api/cases/${x(fx, s, 'case')}/contacts/propose` })) },
+  { route: 'POST /api/cases/:id/contacts/decide', ...both((fx, s) => ({ url: `/api/cases/${x(fx, s, 'case')}/contacts/decide`, body: { contactIds: [x(fx, s, 'contact')], decision: 'confirmed' } })) },
+  { route: 'POST /api/cases/:id/contacts', ...both((fx, s) => ({ url: `/api/cases/${x(fx, s, 'case')}/contacts`, body: { personId: s === 'A' ? fx.staffA : fx.staffB, exposureFrom: '2026-11-25', exposureTo: '2026-11-26', note: '同桌补课' } })), allowed: [200, 409] },
+  { route: 'POST /api/contacts/:id/decision', ...both((fx, s) => ({ url: `/api/contacts/${x(fx, s, 'contact')}/decision`, body: { decision: 'confirmed' } })) },
+  { route: 'GET /api/cases/:id/graph', ...both((fx, s) => ({ url: `/api/cases/${x(fx, s, 'case')}/graph` })) },
+  { route: 'GET /api/schools/:id/exposure-groups', ...both((fx, s) => ({ url: `/api/schools/${school(fx, s)}/exposure-groups` })) },
+  { route: 'PUT /api/schools/:id/exposure-groups', ...both((fx, s) => ({ url: `/api/schools/${school(fx, s)}/exposure-groups`, body: { kind: 'bus', name: '1路', personIds: [student(fx, s)] } })) },
+  { route: 'PUT /api/classes/:id/teachers', ...both((fx, s) => ({ url: `/api/classes/${s === 'A' ? fx.classA : fx.classB}/teachers`, body: { personIds: [s === 'A' ? fx.staffA : fx.staffB] } })) },
+  { route: 'GET /api/risk', inside: () => ({ url: '/api/risk' }), outside: null, prepare, leaks: (fx, body) => hasPerson(fx.studentB)(body) },
+  { route: 'GET /api/people/:id/risk', ...both((fx, s) => ({ url: `/api/people/${student(fx, s)}/risk` })) },
+  { route: 'POST /api/people/:id/risk/override', ...both((fx, s) => ({ url: `/api/people/${student(fx, s)}/risk/override`, body: { status: 'yellow', reason: '人工研判' } })) },
+  { route: 'POST /api/people/:id/risk/clear-override', ...both((fx, s) => ({ url: `/api/people/${student(fx, s)}/risk/clear-override`, body: { reason: '复核' } })), allowed: [200, 409] },
+  { route: 'POST /api/people/:id/travel', ...both((fx, s) => ({ url: `/api/people/${student(fx, s)}/travel`, body: { regionCode: '410102', place: '郑州市中原区', fromDate: '2026-11-20', toDate: '2026-11-22' } })) },
+  { route: 'POST /api/risk/recompute', ...both((fx, s) => ({ url: '/api/risk/recompute', body: { schoolId: school(fx, s) } })) },
+  { route: 'GET /api/risk-areas', inside: () => ({ url: '/api/risk-areas' }), outside: null },
+  { route: 'POST /api/risk-areas', ...both((_fx, s) => ({ url: '/api/risk-areas', body: { regionCode: region(s), name: `封控${rnd()}`, level: 'lockdown', startsOn: '2026-11-29' } })) },
+  { route: 'POST /api/risk-areas/:id/end', ...both((fx, s) => ({ url: `/api/risk-areas/${x(fx, s, 'area')}/end`, body: { endsOn: '2026-11-30' } })) },
+  { route: 'GET /api/isolations', inside: () => ({ url: '/api/isolations' }), outside: null, prepare, leaks: (fx, body) => hasPerson(fx.staffB)(body) },
+  { route: 'GET /api/isolations/counts', inside: () => ({ url: '/api/isolations/counts' }), outside: () => ({ url: '/api/isolations/counts?regionCode=411627' }), allowed: [200] },
+  { route: 'POST /api/isolations', ...both((fx, s) => ({ url: '/api/isolations', body: { personId: student(fx, s), disease: 'covid19', role: 'returning_household', startsOn: '2026-11-30', reason: '外地返回' } })), allowed: [200, 409] },
+  { route: 'POST /api/cases/:id/isolations', ...both((fx, s) => ({ url: `/api/cases/${x(fx, s, 'case')}/isolations`, body: { startsOn: '2026-11-30', kind: 'home' } })), allowed: [200, 409] },
+  { route: 'GET /api/isolations/:id', ...both((fx, s) => ({ url: `/api/isolations/${x(fx, s, 'isolation')}` })) },
+  { route: 'POST /api/isolations/:id/checkins', ...both((fx, s) => ({ url: `/api/isolations/${x(fx, s, 'isolation')}/checkins`, body: { day: '2026-11-30', temperature: 36.6 } })) },
+  { route: 'PATCH /api/isolations/:id/logistics', ...both((fx, s) => ({ url: `/api/isolations/${x(fx, s, 'isolation')}/logistics`, body: { logistics: '居家，社区送餐' } })) },
+  { route: 'POST /api/isolations/:id/release', ...both((fx, s) => ({ url: `/api/isolations/${x(fx, s, 'isolation')}/release`, body: { overrideReason: '疾控评估' } })), allowed: [200, 409] },
+  { route: 'GET /api/isolation-sites', inside: () => ({ url: '/api/isolation-sites' }), outside: null },
+  { route: 'POST /api/isolation-sites', ...both((_fx, s) => ({ url: '/api/isolation-sites', body: { regionCode: region(s), name: `隔离点${rnd()}`, capacity: 20 } })) },
+  { route: 'GET /api/footing', ...both((fx, s) => ({ url: `/api/footing?schoolId=${school(fx, s)}` })) },
+  { route: 'POST /api/footing/switch', ...both((fx, s) => ({ url: '/api/footing/switch', body: { schoolId: school(fx, s), mode: 'emergency', reason: '专班决定' } })), allowed: [200, 409] },
+  { route: 'POST /api/footing/proposals/:id/decide', ...both((fx, s) => ({ url: `/api/footing/proposals/${x(fx, s, 'proposal')}/decide`, body: { accept: false, reason: '研判无需切换' } })), allowed: [200, 409] },
+  { route: 'PUT /api/footing/settings/:code', ...both((_fx, s) => ({ url: `/api/footing/settings/${region(s)}`, body: { autoSwitch: false, emergencyAdjustments: { checkSessions: ['morning', 'noon'], testsPerWeek: 2, gateRules: [], reportingDeadlineHours: 4 } } })) },
+];
