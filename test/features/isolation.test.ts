@@ -135,3 +135,25 @@ describe.each(databases())('isolation life cycle, policies, risk areas and footi
     expect(back.history.map((h: { mode: string; status: string }) => `${h.mode}:${h.status}`)).toEqual(['normal:in_force', 'emergency:superseded']);
   });
 });
+
+describe.each(databases())('activeStatusesForClass on %s', (kind) => {
+  it('lists isolated and on-leave persons of a class for the daily check', async () => {
+    const env = await createTestEnv(kind);
+    try {
+      const { activeStatusesForClass } = await import('../../src/features/leave/class-status');
+      const schoolId = (await makeSchool(env.ctx)).id;
+      const classId = (await makeClass(env.ctx, { schoolId })).id;
+      const a = (await makeStudent(env.ctx, { classId })).id;
+      const b = (await makeStudent(env.ctx, { classId })).id;
+      await makeStudent(env.ctx, { classId });
+      const doctor = await login(env, (await makeAccount(env.ctx, { role: 'school_doctor', schoolId })).username);
+      expect((await doctor.post('/api/isolations', { personId: a, disease: 'covid19', role: 'close_contact', kind: 'home', startsOn: '2026-11-30', reason: '密接' })).statusCode).toBe(200);
+      const now = env.ctx.now();
+      await env.ctx.db.insertInto('leave_requests').values({ person_id: b, school_id: schoolId, from_date: '2026-11-29', to_date: '2026-12-02', reason: '探亲', destination: '郑州', destination_region_code: null, status: 'approved', chain: JSON.stringify([]), requested_by: null, requested_at: now, returned_on: null, return_check: null, idempotency_key: null }).execute();
+      const list = await activeStatusesForClass(env.ctx.db, classId, '2026-11-30');
+      expect(list.map((x) => [x.personId, x.status])).toEqual([[a, 'isolated'], [b, 'on_leave']]);
+    } finally {
+      await env.close();
+    }
+  });
+});
