@@ -1,12 +1,13 @@
 import type { Static } from 'typebox';
 import { inTransaction, type Trx } from '../../db/transaction';
-import type { Actor } from '../../domain/access/scope';
+import { type Actor, describeScope } from '../../domain/access/scope';
 import { CLEAR_STATE, decideEntry, type GateDecision, temperatureProblem } from '../../domain/gate/decide';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { writeAudit } from '../audit/write-audit';
 import { sealIdNumber, sealPhone } from '../people/service';
 import { verifyVenue } from '../venue-codes/service';
+import { entryBatcher } from './entry-batch';
 import { type GatePersonRef, identifyMember, identifyVisitor, subjectWay } from './identify';
 import { loadPersonStates, schoolDate } from './person-state';
 import type { LookupBody, RecordEntryBody } from './schema';
@@ -67,8 +68,8 @@ export async function recordEntry(ctx: AppContext, actor: Actor, body: Static<ty
     if (body.temperature === undefined) throw new AppError('gate.temperature_required', 400, { field: 'temperature' });
     if (temperatureProblem(body.temperature)) throw new AppError('gate.temperature_out_of_range', 400, { field: 'temperature', value: body.temperature });
   }
-  const existing = await findByKey(ctx.db, gate.schoolId, body.idempotencyKey);
-  if (existing) return existing;
+  // No separate look-up of the idempotency key: the insert below is the check (a unique key), and a
+  // retry rolls back whatever it wrote and answers with the first record.
   // Validate a visitor's identifiers before the transaction: a bad ID number writes nothing.
   const sealedVisitor = way === 'visitor' ? { id: sealIdNumber(ctx, body.subject.visitor!.idNumber, 'subject/visitor/idNumber'), phone: sealPhone(ctx, body.subject.visitor!.phone, 'subject/visitor/phone') } : null;
   const member = way === 'visitor' ? null : way === 'visitorId' ? await identifyVisitor(ctx.db, gate.schoolId, body.subject.visitorId!) : await identifyMember(ctx, ctx.db, gate.schoolId, body.subject);
@@ -76,21 +77,32 @@ export async function recordEntry(ctx: AppContext, actor: Actor, body: Static<ty
   const temperature = entering ? Math.round(body.temperature! * 10) / 10 : null;
   const decision: GateDecision = entering ? decideEntry({ ...body.checks!, temperature: temperature! }, state) : { decision: 'allow', reasons: [], notifyDoctor: false };
   const now = ctx.now();
+  const entry = (ref: GatePersonRef) => ({
+    school_id: gate.schoolId, venue_code_id: gate.codeId, gate_name: gate.name, direction: body.direction, person_id: ref.personId, visitor_id: ref.visitorId,
+    identified_by: ref.identifiedBy, at: now, real_name_verified: body.checks?.realNameVerified ?? null, mask_worn: body.checks?.maskWorn ?? null,
+    venue_code_scanned: body.checks?.venueCodeScanned ?? null, travel_record_shown: body.checks?.travelRecordShown ?? null, temperature,
+    risk_status: ref.personId !== null ? state.riskStatus : null, decision: decision.decision, reasons: decision.reasons, guard_id: actor.accountId,
+    idempotency_key: body.idempotencyKey,
+  });
+  const auditOf = (ref: GatePersonRef) => ({
+    action: entering ? 'gate.entry' : 'gate.exit', objectType: ref.personId !== null ? 'person' : 'visitor', objectId: String(ref.personId ?? ref.visitorId),
+    detail: { decision: decision.decision, reasons: decision.reasons }, ip,
+  });
+  const answer = (entryId: number, ref: GatePersonRef) => ({ entryId, ...decision, direction: body.direction, at: now.toISOString(), person: publicRef(ref), duplicate: false });
+  if (member) {
+    // Known people go through the group commit (the rush-hour path); see entry-batch.ts.
+    const a = auditOf(member);
+    const id = await entryBatcher(ctx.db).submit({
+      entry: entry(member), subject: subjectKey(member), notifyDoctor: decision.notifyDoctor,
+      audit: { ...a, actorId: actor.accountId, actorName: actor.username, actorRole: actor.role, scope: describeScope(actor.scope) },
+    });
+    return id === null ? (await findByKey(ctx.db, gate.schoolId, body.idempotencyKey))! : answer(id, member);
+  }
+  // A new visitor: the registration and the entry commit together.
   const result = await inTransaction(ctx.db, async (trx) => {
-    const ref = member ?? (await registerVisitor(ctx, trx, actor, gate.schoolId, body.subject.visitor!, sealedVisitor!));
-    const inserted = await trx
-      .insertInto('gate_entries')
-      .values({
-        school_id: gate.schoolId, venue_code_id: gate.codeId, gate_name: gate.name, direction: body.direction, person_id: ref.personId, visitor_id: ref.visitorId,
-        identified_by: ref.identifiedBy, at: now, real_name_verified: body.checks?.realNameVerified ?? null, mask_worn: body.checks?.maskWorn ?? null,
-        venue_code_scanned: body.checks?.venueCodeScanned ?? null, travel_record_shown: body.checks?.travelRecordShown ?? null, temperature,
-        risk_status: ref.personId !== null ? state.riskStatus : null, decision: decision.decision, reasons: decision.reasons, guard_id: actor.accountId,
-        idempotency_key: body.idempotencyKey,
-      })
-      .onConflict((oc) => oc.columns(['school_id', 'idempotency_key']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    // A concurrent retry won the race: roll back anything this attempt wrote (e.g. a visitor row).
+    const ref = await registerVisitor(ctx, trx, actor, gate.schoolId, body.subject.visitor!, sealedVisitor!);
+    const inserted = await trx.insertInto('gate_entries').values(entry(ref)).onConflict((oc) => oc.columns(['school_id', 'idempotency_key']).doNothing()).returning('id').executeTakeFirst();
+    // A concurrent retry won the race: roll back the visitor row this attempt wrote.
     if (!inserted) throw new RetryLost();
     if (decision.decision === 'allow') {
       await trx
@@ -102,17 +114,15 @@ export async function recordEntry(ctx: AppContext, actor: Actor, body: Static<ty
     if (decision.notifyDoctor) {
       await trx.insertInto('gate_doctor_notices').values({ school_id: gate.schoolId, entry_id: inserted.id, reason: 'fever', created_at: now }).execute();
     }
-    await writeAudit(trx, actor, {
-      action: entering ? 'gate.entry' : 'gate.exit', objectType: ref.personId !== null ? 'person' : 'visitor', objectId: ref.personId ?? ref.visitorId,
-      detail: { entry: inserted.id, decision: decision.decision, reasons: decision.reasons }, ip,
-    });
+    const a = auditOf(ref);
+    await writeAudit(trx, actor, { ...a, detail: { entry: inserted.id, ...a.detail } });
     return { entryId: inserted.id, ref };
   }).catch(async (err) => {
     if (err instanceof RetryLost) return null;
     throw err;
   });
   if (!result) return (await findByKey(ctx.db, gate.schoolId, body.idempotencyKey))!;
-  return { entryId: result.entryId, ...decision, direction: body.direction, at: now.toISOString(), person: publicRef(result.ref), duplicate: false };
+  return answer(result.entryId, result.ref);
 }
 
 class RetryLost extends Error {}

@@ -22,70 +22,47 @@ function tablesOf(db: Kysely<Database>): Promise<Set<string>> {
   return known;
 }
 
+/**
+ * One statement for all four answers: the gate is on the morning rush's hot path, and on the embedded
+ * database every round trip costs as much as the query itself.
+ */
 export const responseStateSource: PersonStateSource = async (db, personIds, { today }) => {
   const out = new Map<number, Partial<PersonGateState>>();
   if (!personIds.length) return out;
   const tables = await tablesOf(db);
+  if (!tables.size) return out;
   const ids = sql.val(personIds);
-  const part = (id: number) => {
-    let p = out.get(id);
-    if (!p) out.set(id, (p = {}));
-    return p;
-  };
-  const queries: Promise<void>[] = [];
-  if (tables.has('risk_statuses')) {
-    queries.push(
-      sql<{ person_id: number; status: 'green' | 'yellow' | 'red' }>`select person_id, status from risk_statuses where person_id = any(${ids}::bigint[])`
-        .execute(db)
-        .then((r) => r.rows.forEach((x) => (part(Number(x.person_id)).riskStatus = x.status))),
-    );
+  const day = sql`${today}::date`;
+  const risk = tables.has('risk_statuses') ? sql`(select r.status from risk_statuses r where r.person_id = p.id)` : sql`null::text`;
+  const isolated = tables.has('isolations') ? sql`exists (select 1 from isolations i where i.person_id = p.id and i.status = 'active' and i.starts_on <= ${day})` : sql`false`;
+  // Approved leave that has begun with no return (销假) recorded: the person must report back first.
+  const away = tables.has('leave_requests') ? sql`exists (select 1 from leave_requests l where l.person_id = p.id and l.status = 'approved' and l.from_date <= ${day})` : sql`false`;
+  const overdue = tables.has('test_schedules') && tables.has('test_results') ? overdueTest(day) : sql`false`;
+  const r = await sql<{ id: number; risk: 'green' | 'yellow' | 'red' | null; isolated: boolean; away: boolean; overdue: boolean }>`
+    select p.id, ${risk} as risk, ${isolated} as isolated, ${away} as away, ${overdue} as overdue
+    from persons p where p.id = any(${ids}::bigint[])`.execute(db);
+  for (const x of r.rows) {
+    out.set(Number(x.id), { ...(x.risk ? { riskStatus: x.risk } : {}), isolated: x.isolated, leaveUnreturned: x.away, testOverdue: x.overdue });
   }
-  if (tables.has('isolations')) {
-    queries.push(
-      sql<{ person_id: number }>`select person_id from isolations where person_id = any(${ids}::bigint[]) and status = 'active' and starts_on <= ${today}::date`
-        .execute(db)
-        .then((r) => r.rows.forEach((x) => (part(Number(x.person_id)).isolated = true))),
-    );
-  }
-  if (tables.has('leave_requests')) {
-    // Approved leave that has begun and has no return (销假) recorded: the person must report back first.
-    queries.push(
-      sql<{ person_id: number }>`select person_id from leave_requests where person_id = any(${ids}::bigint[]) and status = 'approved' and from_date <= ${today}::date`
-        .execute(db)
-        .then((r) => r.rows.forEach((x) => (part(Number(x.person_id)).leaveUnreturned = true))),
-    );
-  }
-  if (tables.has('test_schedules') && tables.has('test_results')) {
-    queries.push(
-      overdueTests(db, personIds, today).then((overdue) => {
-        for (const id of overdue) part(id).testOverdue = true;
-      }),
-    );
-  }
-  await Promise.all(queries);
   return out;
 };
 
 /**
  * A person is overdue when the last scheduled test day of a schedule covering them (weekdays as ISO
- * 1 = Monday … 7 = Sunday, within the schedule's dates, before today) has no result sampled on or
- * after it. Today itself is not overdue: the test may still be taken.
+ * 1 = Monday … 7 = Sunday, within the schedule's dates, in the week before today) has no result
+ * sampled on or after it. Today itself is not overdue: the test may still be taken.
  */
-async function overdueTests(db: Kysely<Database>, personIds: number[], today: string): Promise<number[]> {
-  const r = await sql<{ id: number }>`
-    select p.id
-    from persons p
-    join schools s on s.id = p.school_id
-    join test_schedules ts on (ts.school_id = p.school_id or ts.region_code in (select rc.ancestor_code from region_closure rc where rc.code = s.region_code))
+function overdueTest(day: ReturnType<typeof sql>) {
+  return sql`exists (
+    select 1
+    from test_schedules ts
     cross join lateral (
-      select max(d)::date as due from generate_series(greatest(ts.starts_on, ${today}::date - 7), least(coalesce(ts.ends_on, ${today}::date - 1), ${today}::date - 1), interval '1 day') d
+      select max(d)::date as due from generate_series(greatest(ts.starts_on, ${day} - 7), least(coalesce(ts.ends_on, ${day} - 1), ${day} - 1), interval '1 day') d
       where extract(isodow from d)::int = any(ts.weekdays)
     ) last
-    where p.id = any(${sql.val(personIds)}::bigint[])
+    where (ts.school_id = p.school_id or ts.region_code in (select rc.ancestor_code from region_closure rc join schools s on rc.code = s.region_code where s.id = p.school_id))
       and last.due is not null
       and (ts.test_group = 'all' or (ts.test_group = 'students' and p.kind = 'student') or (ts.test_group = 'staff' and p.kind = 'staff')
            or (ts.test_group = 'key_positions' and p.key_position is not null))
-      and not exists (select 1 from test_results tr where tr.person_id = p.id and tr.sampled_on >= last.due)
-    group by p.id`.execute(db);
-  return r.rows.map((x) => Number(x.id));
+      and not exists (select 1 from test_results tr where tr.person_id = p.id and tr.sampled_on >= last.due))`;
 }

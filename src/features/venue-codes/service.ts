@@ -5,7 +5,7 @@ import type { Static } from 'typebox';
 import { regionInScope } from '../../db/scope';
 import { inTransaction, type Trx } from '../../db/transaction';
 import { can } from '../../domain/access/permissions';
-import type { Actor } from '../../domain/access/scope';
+import { type Actor, describeScope } from '../../domain/access/scope';
 import { signVenueToken, venueLink, verifyVenueToken } from '../../domain/venue-codes/venue-token';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
@@ -98,12 +98,13 @@ export async function revokeVenueCode(ctx: AppContext, actor: Actor, id: number,
     if (!done.numUpdatedRows) throw new AppError('venue_code.already_revoked', 409);
     await writeAudit(trx, actor, { action: 'venue_code.revoke', objectType: 'venue_code', objectId: id, detail: { reason }, ip });
   });
+  forgetVenueCode(ctx, id);
 }
 
 /** Replaces a code (lost, damaged, leaked or near expiry): the old one stops working at once. */
 export async function reissueVenueCode(ctx: AppContext, actor: Actor, id: number, validDays: number, ip: string) {
   const row = await loadVenueCode(ctx, actor, id);
-  return inTransaction(ctx.db, async (trx) => {
+  const result = await inTransaction(ctx.db, async (trx) => {
     const done = await trx.updateTable('venue_codes').set({ revoked_at: ctx.now(), revoked_by: actor.accountId, revoke_reason: 'reissued' }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
     if (!done.numUpdatedRows) throw new AppError('venue_code.already_revoked', 409);
     const place = { schoolId: row.school_id, regionCode: row.region_code, kind: row.kind, name: row.name };
@@ -111,6 +112,8 @@ export async function reissueVenueCode(ctx: AppContext, actor: Actor, id: number
     await writeAudit(trx, actor, { action: 'venue_code.reissue', objectType: 'venue_code', objectId: fresh.id, detail: { replaces: id }, ip });
     return { id: fresh.id };
   });
+  forgetVenueCode(ctx, id);
+  return result;
 }
 
 export async function venueCodePng(ctx: AppContext, actor: Actor, id: number, origin: string): Promise<Buffer> {
@@ -122,13 +125,44 @@ export async function venueCodePng(ctx: AppContext, actor: Actor, id: number, or
 }
 
 /**
+ * The gate reads the same code thousands of times a morning. Its row (revocation, school, scope) is
+ * kept for a few seconds per code and scope: a revocation on this server takes effect at once (the
+ * entry is dropped), on other servers of a multi-instance deployment within VENUE_CACHE_MS.
+ */
+const VENUE_CACHE_MS = 5_000;
+const venueCache = new WeakMap<object, Map<string, { at: number; row: VenueRowRaw | undefined }>>();
+
+function cacheOf(ctx: AppContext) {
+  let c = venueCache.get(ctx.db);
+  if (!c) venueCache.set(ctx.db, (c = new Map()));
+  return c;
+}
+
+export function forgetVenueCode(ctx: AppContext, id: number): void {
+  const c = cacheOf(ctx);
+  for (const key of c.keys()) if (key.startsWith(`${id}|`)) c.delete(key);
+}
+
+async function cachedVenueRow(ctx: AppContext, actor: Actor, id: number): Promise<VenueRowRaw | undefined> {
+  const c = cacheOf(ctx);
+  const key = `${id}|${describeScope(actor.scope)}`;
+  const now = ctx.now().getTime();
+  const hit = c.get(key);
+  if (hit && now - hit.at < VENUE_CACHE_MS) return hit.row;
+  const row = await venueRowQuery(ctx.db, actor.scope).where('venue_codes.id', '=', id).executeTakeFirst();
+  if (c.size > 10_000) c.clear();
+  c.set(key, { at: now, row });
+  return row;
+}
+
+/**
  * Checks a scanned code: signature and expiry from the token itself, revocation and scope from the
  * database. Errors name the cause (forged, expired, revoked) and point at the field.
  */
 export async function verifyVenue(ctx: AppContext, actor: Actor, scanned: string, field = 'venueToken') {
   const check = verifyVenueToken(campusKeys(ctx.cipher).venue, scanned, ctx.now().getTime());
   if (!check.ok) throw new AppError(`venue_code.${check.problem}`, 400, { field });
-  const row = await venueRowQuery(ctx.db, actor.scope).where('venue_codes.id', '=', check.claims.codeId).executeTakeFirst();
+  const row = await cachedVenueRow(ctx, actor, check.claims.codeId);
   // A valid signature over an id that is not in the table means the key leaked or the row was lost.
   if (!row || row.nonce !== check.claims.nonce) throw new AppError('venue_code.forged', 400, { field });
   if (row.revoked_at) throw new AppError('venue_code.revoked', 400, { field });

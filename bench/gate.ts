@@ -1,0 +1,177 @@
+// `npm run bench -- gate [--postgres] [--seconds 10] [--concurrency 16] [--guards 8] [--students 3000]`
+// Gate decisions through the real HTTP API: a listening server on 127.0.0.1, logged-in guards posting
+// entries concurrently for a bounded time. Baseline in the same run: the bare /api/health round trip
+// at the same concurrency. Target: ≥ 500 entries/s with p99 ≤ 50 ms (a large school's morning rush is
+// about 3,000 entries in 20 minutes, 2.5 a second). --postgres (or DATABASE_URL) runs on PostgreSQL,
+// the production database; the default is the embedded PGlite.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { connect } from '../src/db/connect';
+import { startCluster } from '../test/harness/postgres-cluster';
+import { migrate } from '../src/db/migrate';
+import { makeIdNumber, maskIdNumber } from '../src/domain/people/id-number';
+import { loadRegions } from '../src/features/regions/load-regions';
+import { buildApp } from '../src/http/app';
+import type { AppContext } from '../src/http/context';
+import { FieldCipher, hashPassword } from '../src/security/crypto';
+
+function option(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+interface Run {
+  count: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Runs `work` from `concurrency` loops until `seconds` have passed; latencies in ms. */
+async function drive(seconds: number, concurrency: number, work: (worker: number, i: number) => Promise<boolean>): Promise<Run> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let i = 0;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (performance.now() < deadline) {
+        const t = performance.now();
+        const ok = await work(worker, i++);
+        latencies.push(performance.now() - t);
+        if (!ok) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return { count: latencies.length, errors, seconds: r(elapsed), perSecond: r(latencies.length / elapsed), p50: r(percentile(latencies, 50)), p95: r(percentile(latencies, 95)), p99: r(percentile(latencies, 99)), max: r(latencies.at(-1) ?? 0) };
+}
+
+interface ServerInfo {
+  port: number;
+  schoolId: number;
+  numbers: string[];
+  usernames: string[];
+  password: string;
+  db: string;
+}
+
+/** The server side, in its own process (so the load generator does not share its event loop). */
+async function serve(args: string[]): Promise<void> {
+  const guards = option(args, 'guards', 8);
+  const studentCount = option(args, 'students', 3000);
+  // --postgres: a throw-away local PostgreSQL with fsync and synchronous commit on (production settings).
+  const cluster = args.includes('--postgres') && !process.env.DATABASE_URL ? await startCluster({ fsync: true }) : null;
+  const databaseUrl = process.env.DATABASE_URL ?? cluster?.url;
+  const db = await connect(databaseUrl ? { databaseUrl } : { memory: true });
+  await migrate(db);
+  await loadRegions(db.kysely);
+  const ctx: AppContext = { db: db.kysely, dbKind: db.kind, cipher: new FieldCipher(randomBytes(32)), now: () => new Date(), secureCookies: false };
+  // One large school: classes of 50, guards at the gate, a school administrator who issues the venue code.
+  const code = `8${String(Date.now()).slice(-9)}`;
+  const school = await db.kysely.insertInto('schools').values({ code, name: '压测实验学校', region_code: '410105', type: 'junior' }).returning('id').executeTakeFirstOrThrow();
+  const grade = await db.kysely.insertInto('grades').values({ school_id: school.id, name: '七年级', entry_year: 2026 }).returning('id').executeTakeFirstOrThrow();
+  const numbers: string[] = [];
+  const perClass = 50;
+  for (let c = 0; c * perClass < studentCount; c++) {
+    const cls = await db.kysely.insertInto('classes').values({ school_id: school.id, grade_id: grade.id, name: `${c + 1}班` }).returning('id').executeTakeFirstOrThrow();
+    const rows = Array.from({ length: Math.min(perClass, studentCount - c * perClass) }, (_, k) => {
+      const n = c * perClass + k;
+      const id = makeIdNumber('410105', `2013-0${1 + (n % 9)}-1${n % 10}`, n % 1000, n % 2 ? 'male' : 'female');
+      numbers.push(`B${n}`);
+      return { school_id: school.id, kind: 'student' as const, name: `学生${n}`, class_id: cls.id, student_number: `B${n}`, id_number_enc: ctx.cipher.encrypt(id), id_number_hash: ctx.cipher.lookupHash(`${id}:${n}`), id_number_masked: maskIdNumber(id) };
+    });
+    await db.kysely.insertInto('persons').values(rows).execute();
+  }
+  const password = 'bench-password-2026';
+  const hash = await hashPassword(password);
+  const usernames = [...Array.from({ length: guards }, (_, g) => `bench_guard_${g}`), 'bench_admin'];
+  await db.kysely
+    .insertInto('accounts')
+    .values(usernames.map((u) => ({ username: u, display_name: u, password_hash: hash, role: u === 'bench_admin' ? ('school_admin' as const) : ('gate_guard' as const), school_id: school.id })))
+    .execute();
+  const app = await buildApp(ctx, { webDist: null });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const info: ServerInfo = { port: (app.server.address() as { port: number }).port, schoolId: school.id, numbers, usernames, password, db: db.kind };
+  console.log(`SERVER ${JSON.stringify(info)}`);
+  await new Promise<void>((resolve) => process.once('SIGTERM', () => resolve()));
+  await app.close();
+  await db.close();
+  cluster?.stop();
+}
+
+function startServer(args: string[]): Promise<{ info: ServerInfo; child: ChildProcess }> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('SERVER '));
+      if (line) resolve({ info: JSON.parse(line.slice(7)), child });
+    });
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+export default async function gateBench(args: string[]): Promise<void> {
+  const seconds = option(args, 'seconds', 10);
+  const concurrency = option(args, 'concurrency', 16);
+  const { info, child } = await startServer(args);
+  const base = `http://127.0.0.1:${info.port}`;
+  const login = async (username: string) => {
+    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: info.password }) });
+    if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    return { 'content-type': 'application/json', cookie, 'x-csrf-token': ((await res.json()) as { csrfToken: string }).csrfToken };
+  };
+  const sessions: Record<string, string>[] = [];
+  for (const u of info.usernames.filter((u) => u !== 'bench_admin')) sessions.push(await login(u));
+  const admin = await login('bench_admin');
+  const issued = (await (await fetch(`${base}/api/venue-codes`, { method: 'POST', headers: admin, body: JSON.stringify({ schoolId: info.schoolId, kind: 'gate', name: '东门' }) })).json()) as { id: number };
+  const venueToken = ((await (await fetch(`${base}/api/venue-codes/${issued.id}`, { headers: admin })).json()) as { token: string }).token;
+  // Other work on the machine skews every figure; the load average is printed beside them.
+  console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
+  console.log(`gate: ${info.numbers.length} students, ${sessions.length} guards, concurrency ${concurrency}, ${seconds} s, ${info.db}, server in its own process`);
+
+  const health = await drive(Math.min(seconds, 5), concurrency, async () => (await fetch(`${base}/api/health`)).ok);
+  console.log(`baseline  GET /api/health        ${health.perSecond}/s  p50 ${health.p50} ms  p99 ${health.p99} ms`);
+
+  const decisions = { allow: 0, refuse: 0 };
+  let shown = 0;
+  const run = await drive(seconds, concurrency, async (worker, i) => {
+    // About 2 % fever readings, so the doctor-notice path is exercised too.
+    const temperature = i % 50 === 7 ? 37.6 : 36.2 + (i % 8) / 10;
+    const body = { venueToken, direction: 'in', subject: { studentNumber: info.numbers[i % info.numbers.length] }, checks: { realNameVerified: true, maskWorn: true, venueCodeScanned: true, travelRecordShown: true }, temperature, idempotencyKey: `bench-${i}-${worker}` };
+    const res = await fetch(`${base}/api/gate/entries`, { method: 'POST', headers: sessions[worker % sessions.length], body: JSON.stringify(body) });
+    if (!res.ok) {
+      if (shown++ < 3) console.error(res.status, await res.text());
+      return false;
+    }
+    decisions[((await res.json()) as { decision: 'allow' | 'refuse' }).decision]++;
+    return true;
+  });
+  console.log(`gate      POST /api/gate/entries ${run.perSecond}/s  p50 ${run.p50} ms  p95 ${run.p95} ms  p99 ${run.p99} ms  max ${run.max} ms  errors ${run.errors}`);
+  const ledger = ((await (await fetch(`${base}/api/gate/entries?schoolId=${info.schoolId}&limit=1`, { headers: admin })).json()) as { total: number }).total;
+  const ok = run.perSecond >= 500 && run.p99 <= 50 && run.errors === 0 && ledger === run.count;
+  console.log(`ledger rows ${ledger} (requests ${run.count}); allowed ${decisions.allow}, refused ${decisions.refuse}; target ≥ 500/s and p99 ≤ 50 ms: ${ok ? 'met' : 'NOT met'}`);
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  console.log(`RESULT ${JSON.stringify({ bench: 'gate', db: info.db, concurrency, guards: sessions.length, students: info.numbers.length, entriesPerSecond: run.perSecond, p50Ms: run.p50, p95Ms: run.p95, p99Ms: run.p99, maxMs: run.max, errors: run.errors, ledgerRows: ledger, baseline: { route: 'GET /api/health', perSecond: health.perSecond, p50Ms: health.p50, p99Ms: health.p99 }, target: { perSecond: 500, p99Ms: 50 }, met: ok, cpus: os.cpus().length, loadAverage: os.loadavg()[0] })}`);
+}
+
+// Run directly with --serve: the server half (started by the benchmark itself).
+if (process.argv.includes('--serve')) {
+  await serve(process.argv.slice(2));
+  process.exit(0);
+}
