@@ -1,8 +1,14 @@
 import type { AppContext } from '../../http/context';
 import type { App } from '../../http/types';
+import { registerChecklistRoutes } from '../checklists/routes';
 import { registerDrawRoutes } from '../draws/routes';
+import { registerInspectionRoutes } from '../inspections/routes';
+import { registerRectificationRoutes } from '../rectification/routes';
 
 /** The governance capabilities' routes (issue 7), registered with one line in src/features/index.ts. */
 export function registerGovernanceRoutes(app: App, ctx: AppContext) {
   registerDrawRoutes(app, ctx);
+  registerChecklistRoutes(app, ctx);
+  registerInspectionRoutes(app, ctx);
+  registerRectificationRoutes(app, ctx);
 }
