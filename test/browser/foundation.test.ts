@@ -7,7 +7,7 @@ import { makeIdNumber } from '../../src/domain/people/id-number';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
 import { DESKTOP, launchBrowser, loginThroughForm, PHONE, startProduct } from './harness';
 
-const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+import { SCREENSHOTS } from './harness';
 
 describe.skipIf(process.env.TEST_BROWSER === 'off')('the web app in Chromium (foundation)', () => {
   let product: Awaited<ReturnType<typeof startProduct>>;

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { connect, type Db } from '../../src/db/connect';
@@ -9,6 +11,9 @@ import type { AppContext } from '../../src/http/context';
 import { FieldCipher } from '../../src/security/crypto';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Screenshots go to a temp folder; `SCREENSHOT_DIR=docs/screenshots npm test` refreshes the README's pictures. */
+export const SCREENSHOTS = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(os.tmpdir(), 'campusguard-screenshots'));
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 /** The whole product (API and built web app) on a free loopback port, over an in-memory demo region. */
 export async function startProduct(): Promise<{ url: string; ctx: AppContext; db: Db; stop(): Promise<void> }> {
