@@ -5,9 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../src/domain/people/id-number';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { DESKTOP, launchBrowser, loginThroughForm, PHONE, startProduct } from './harness';
-
-import { SCREENSHOTS } from './harness';
+import { DESKTOP, launchBrowser, loginThroughForm, PHONE, SCREENSHOTS, startProduct } from './harness';
 
 describe.skipIf(process.env.TEST_BROWSER === 'off')('the web app in Chromium (foundation)', () => {
   let product: Awaited<ReturnType<typeof startProduct>>;
