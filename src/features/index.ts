@@ -23,4 +23,5 @@ export async function registerFeatures(app: App, ctx: AppContext): Promise<void>
   registerRosterRoutes(app, ctx);
   registerResponseRoutes(app, ctx);
   registerCampusRoutes(app, ctx);
+  (await import('./alerts/register')).registerEarlyWarningRoutes(app, ctx);
 }

@@ -55,6 +55,9 @@ export function AccountsPage() {
   const accounts = useAccounts({ q, role, limit: PAGE, offset: (page - 1) * PAGE });
   const setDisabled = useSetDisabled();
   const manage = can('account.manage');
+  // The server says whether this account may create accounts at all, and which roles it may give.
+  const mayCreate = !!accounts.data?.can.create && (accounts.data?.can.assignableRoles.length ?? 0) > 0;
+  const assignableRoles = ROLES.filter((r) => accounts.data?.can.assignableRoles.includes(r));
 
   const toggle = (a: Account) =>
     setDisabled.mutate({ id: a.id, disabled: !a.disabled }, { onSuccess: () => void message.success(t('common.done')), onError: notifyError });
@@ -103,7 +106,7 @@ export function AccountsPage() {
   return (
     <Card
       title={t('account.title')}
-      extra={manage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-create">{t('common.create')}</Button>}
+      extra={mayCreate && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-create">{t('common.create')}</Button>}
     >
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder={t('account.searchPlaceholder')} onSearch={(v) => { setQ(v || undefined); setPage(1); }} style={{ width: 220 }} />
@@ -121,7 +124,7 @@ export function AccountsPage() {
         scroll={{ x: 'max-content' }}
         pagination={{ current: page, pageSize: PAGE, total: accounts.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }}
       />
-      <CreateAccountModal open={creating} onClose={() => setCreating(false)} />
+      <CreateAccountModal open={creating && mayCreate} roles={assignableRoles} onClose={() => setCreating(false)} />
       <ResetPasswordModal account={resetting} onClose={() => setResetting(null)} />
     </Card>
   );

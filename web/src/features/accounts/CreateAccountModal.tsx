@@ -5,7 +5,7 @@ import { useI18n } from '../../shared/i18n';
 import { useErrorText } from '../../shared/ui/errors';
 import { useRegions } from '../regions/api';
 import { useSchool, useSchools } from '../schools/api';
-import { type NewAccount, ROLES, type Role, useCreateAccount } from './api';
+import { type NewAccount, type Role, useCreateAccount } from './api';
 
 /** Which binding fields each role's form asks for (the server validates them and the role itself). */
 const BINDING: Record<Role, 'region' | 'school' | 'class' | 'hospital' | 'children' | 'none'> = {
@@ -25,7 +25,8 @@ const REGION_LEVEL: Partial<Record<Role, string>> = { province_officer: 'provinc
 
 type Values = NewAccount & { childIds?: string[] };
 
-export function CreateAccountModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Creates an account; `roles` are the ones the server lets the caller assign (`can.assignableRoles`). */
+export function CreateAccountModal({ open, roles, onClose }: { open: boolean; roles: readonly Role[]; onClose: () => void }) {
   const { t, tv } = useI18n();
   const me = useMe();
   const { message } = App.useApp();
@@ -80,7 +81,7 @@ export function CreateAccountModal({ open, onClose }: { open: boolean; onClose: 
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="account-error" />}
       <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark="optional" data-testid="account-form">
         <Form.Item name="role" label={t('account.role')} rules={[{ required: true }]}>
-          <Select options={ROLES.map((r) => ({ value: r, label: tv('role', r) }))} onChange={() => form.setFieldsValue({ regionCode: undefined, classId: undefined })} />
+          <Select options={roles.map((r) => ({ value: r, label: tv('role', r) }))} onChange={() => form.setFieldsValue({ regionCode: undefined, classId: undefined })} />
         </Form.Item>
         <Form.Item name="username" label={t('account.username')} rules={[{ required: true }, { pattern: /^[A-Za-z0-9_.@-]{3,64}$/ }]}>
           <Input autoComplete="off" />

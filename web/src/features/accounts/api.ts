@@ -22,6 +22,13 @@ export interface Account {
   createdAt: string;
 }
 
+/** One page of accounts, with what the caller may do: create at all, and which roles. */
+export interface AccountList {
+  items: Account[];
+  total: number;
+  can: { create: boolean; assignableRoles: string[] };
+}
+
 export interface AccountQuery {
   q?: string;
   role?: string;
@@ -50,7 +57,7 @@ export const accountKeys = {
 export function useAccounts(query: AccountQuery, enabled = true) {
   return useQuery({
     queryKey: accountKeys.list(query),
-    queryFn: () => get<{ items: Account[]; total: number }>('/api/accounts', { ...query }),
+    queryFn: () => get<AccountList>('/api/accounts', { ...query }),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -1,10 +1,8 @@
-import { App, Form, InputNumber, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
-import { useCan } from '../../shared/auth';
+import { App, Form, InputNumber, Modal, Select, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../../shared/i18n';
 import { useErrorText } from '../../shared/ui/errors';
-import { useAccounts } from '../accounts/api';
-import { type UnitType, useAssignGrid } from './api';
+import { type GridCandidate, type UnitType, useAssignGrid, useGridCandidates } from './api';
 
 export interface AssignTarget {
   unitType: UnitType;
@@ -12,21 +10,37 @@ export interface AssignTarget {
   name: string;
 }
 
-/** Chooses the responsible account: from the account list where the user may read it, else by ID. */
+/** Waits until typing pauses before the search goes to the server. */
+function useDebounced(value: string, ms = 300): string {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+/**
+ * Chooses the responsible person from the server's candidates (active accounts in the caller's scope),
+ * searchable by name or username. Only when that list cannot be loaded does it fall back to an account ID.
+ */
 export function AssignModal({ target, onClose }: { target: AssignTarget | null; onClose: () => void }) {
   const { t, tv } = useI18n();
-  const can = useCan();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const mayList = can('account.read');
   const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim());
   const [accountId, setAccountId] = useState<number | null>(null);
+  const [chosen, setChosen] = useState<GridCandidate | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const accounts = useAccounts({ q: search || undefined, limit: 50 }, mayList && !!target);
+  const candidates = useGridCandidates(q, !!target);
   const assign = useAssignGrid();
+  const listFailed = candidates.isError;
 
   function close() {
     setAccountId(null);
+    setChosen(null);
+    setSearch('');
     setError(null);
     onClose();
   }
@@ -45,6 +59,11 @@ export function AssignModal({ target, onClose }: { target: AssignTarget | null; 
     );
   }
 
+  const items = candidates.data ?? [];
+  // The chosen person stays selectable (and labelled) while a later search no longer lists them.
+  const listed = chosen && !items.some((c) => c.id === chosen.id) ? [chosen, ...items] : items;
+  const options = listed.map((c) => ({ value: c.id, label: `${c.displayName} · ${tv('role', c.role)}`, candidate: c }));
+
   return (
     <Modal
       open={!!target}
@@ -56,20 +75,37 @@ export function AssignModal({ target, onClose }: { target: AssignTarget | null; 
     >
       <Typography.Paragraph strong>{target?.name}</Typography.Paragraph>
       <Form layout="vertical">
-        <Form.Item label={mayList ? t('grid.account') : t('grid.accountId')} extra={mayList ? undefined : t('grid.accountIdHint')} validateStatus={error ? 'error' : undefined} help={error}>
-          {mayList ? (
+        <Form.Item
+          label={listFailed ? t('grid.accountId') : t('grid.account')}
+          extra={listFailed ? t('grid.accountIdHint') : undefined}
+          validateStatus={error ? 'error' : undefined}
+          help={error}
+        >
+          {listFailed ? (
+            <InputNumber min={1} precision={0} style={{ width: '100%' }} value={accountId} onChange={(v) => { setAccountId(v ?? null); setError(null); }} data-testid="grid-account-id" />
+          ) : (
             <Select
               showSearch={{ filterOption: false, onSearch: setSearch }}
+              placeholder={t('grid.accountPlaceholder')}
               value={accountId ?? undefined}
-              onChange={(v) => { setAccountId(v); setError(null); }}
-              loading={accounts.isFetching}
+              onChange={(v, option) => {
+                setAccountId(v ?? null);
+                setChosen(option && !Array.isArray(option) ? option.candidate : null);
+                setError(null);
+              }}
+              loading={candidates.isFetching}
+              notFoundContent={candidates.isFetching ? t('app.loading') : t('grid.noCandidates')}
               data-testid="grid-account"
-              options={(accounts.data?.items ?? [])
-                .filter((a) => !a.disabled)
-                .map((a) => ({ value: a.id, label: `${a.displayName} (${a.username}) · ${tv('role', a.role)}` }))}
+              options={options}
+              optionRender={(o) => (
+                <Space size={6} data-testid="grid-candidate">
+                  <span>{o.data.candidate.displayName}</span>
+                  <Typography.Text type="secondary">
+                    {tv('role', o.data.candidate.role)} · {o.data.candidate.username}
+                  </Typography.Text>
+                </Space>
+              )}
             />
-          ) : (
-            <InputNumber min={1} precision={0} style={{ width: '100%' }} value={accountId} onChange={(v) => { setAccountId(v ?? null); setError(null); }} data-testid="grid-account-id" />
           )}
         </Form.Item>
       </Form>

@@ -1,12 +1,23 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useT } from '../../shared/i18n';
 import { useNotifyError } from '../../shared/ui/errors';
-import { useUnmask } from './api';
+import { type UnmaskField, useUnmask } from './api';
+
+interface MaskedValueProps {
+  personId: number;
+  field: UnmaskField;
+  /** Which guardian, for `guardianPhone`. */
+  guardianId?: number;
+  masked: string | null;
+  canUnmask: boolean;
+  /** Shown before the value (a phone icon for guardians). */
+  icon?: ReactNode;
+}
 
 /** A masked identifier with a "显示完整" button where the server says `can.unmask`. */
-export function MaskedValue({ personId, field, masked, canUnmask }: { personId: number; field: 'idNumber' | 'phone'; masked: string | null; canUnmask: boolean }) {
+export function MaskedValue({ personId, field, guardianId, masked, canUnmask, icon }: MaskedValueProps) {
   const t = useT();
   const notifyError = useNotifyError();
   const unmask = useUnmask(personId);
@@ -14,13 +25,17 @@ export function MaskedValue({ personId, field, masked, canUnmask }: { personId: 
   if (!masked) return <Typography.Text type="secondary">—</Typography.Text>;
   if (full) {
     return (
-      <Tooltip title={t('person.unmasked')}>
-        <Typography.Text copyable data-testid={`unmasked-${field}`}>{full}</Typography.Text>
-      </Tooltip>
+      <Space size={4}>
+        {icon}
+        <Tooltip title={t('person.unmasked')}>
+          <Typography.Text copyable data-testid={`unmasked-${field}`}>{full}</Typography.Text>
+        </Tooltip>
+      </Space>
     );
   }
   return (
     <Space size={4} wrap>
+      {icon}
       <Typography.Text data-testid={`masked-${field}`}>{masked}</Typography.Text>
       {canUnmask && (
         <Button
@@ -29,7 +44,7 @@ export function MaskedValue({ personId, field, masked, canUnmask }: { personId: 
           icon={<EyeOutlined />}
           loading={unmask.isPending}
           data-testid={`unmask-${field}`}
-          onClick={() => unmask.mutate(field, { onSuccess: (r) => setFull(r.value ?? '—'), onError: notifyError })}
+          onClick={() => unmask.mutate({ field, guardianId }, { onSuccess: (r) => setFull(r.value ?? '—'), onError: notifyError })}
         >
           {t('person.unmask')}
         </Button>

@@ -69,7 +69,7 @@ export function PersonPage() {
                 locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
                 renderItem={(g) => (
                   <List.Item>
-                    <List.Item.Meta title={t('person.guardianTitle', { name: g.name, relation: g.relation })} description={<span><PhoneOutlined /> {g.phoneMasked ?? '—'}</span>} />
+                    <List.Item.Meta title={t('person.guardianTitle', { name: g.name, relation: g.relation })} description={<MaskedValue personId={p.id} field="guardianPhone" guardianId={g.id} masked={g.phoneMasked} canUnmask={can.unmask} icon={<PhoneOutlined />} />} />
                   </List.Item>
                 )}
               />

@@ -71,10 +71,14 @@ export function usePersonFile(id: number) {
   return useQuery({ queryKey: peopleKeys.file(id), queryFn: () => get<PersonFile>(`/api/people/${id}`), enabled: id > 0 });
 }
 
+/** What can be shown in full: the person's own ID number or phone, or one guardian's phone. */
+export type UnmaskField = 'idNumber' | 'phone' | 'guardianPhone';
+
 /** Shows one identifier in full; the server checks the permission and writes an audit row. */
 export function useUnmask(personId: number) {
   return useMutation({
-    mutationFn: (field: 'idNumber' | 'phone') => post<{ value: string | null }>(`/api/people/${personId}/unmask`, { field }),
+    mutationFn: ({ field, guardianId }: { field: UnmaskField; guardianId?: number }) =>
+      post<{ value: string | null }>(`/api/people/${personId}/unmask`, field === 'guardianPhone' ? { field, guardianId } : { field }),
   });
 }
 
