@@ -168,6 +168,18 @@ describe.each(databases())('roster import and export on %s', (kind) => {
     expect(guard).toEqual({ staff_role: 'security', key_position: 'security', phone_masked: '139****5678' });
   });
 
+  it('skips a title row above the header and reports rows by their Excel number', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名单');
+    ws.addRow(['测试学校 2026 年秋季学生名单']);
+    ws.addRow([]);
+    ws.addRow(STUDENT_COLUMNS.map((c) => c.header));
+    ws.addRow(student());
+    ws.addRow(student({ 性别: '男女' }));
+    const res = await upload(admin, schoolA, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(res.json().error.details.rows.map((r: { row: number; column: string }) => `${r.row} ${r.column}`)).toEqual(['5 性别']);
+  });
+
   it('refuses what is not a roster file', async () => {
     expect((await upload(admin, schoolA, JSON.stringify({ rows: [] }), 'application/json')).statusCode).toBe(415);
     const xls = await upload(admin, schoolA, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'application/octet-stream');

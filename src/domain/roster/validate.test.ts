@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../people/id-number';
 import { type CellValue, cellText, parseDateCell } from './cells';
 import { classKey, parseKeyPosition, parseStaffRole, STUDENT_COLUMNS } from './columns';
-import { checkReferences, type SheetRows, sortIssues, validateRoster } from './validate';
+import { checkReferences, looksLikeHeader, type SheetRows, sortIssues, validateRoster } from './validate';
 
 const today = '2026-11-30';
 const ID_M = makeIdNumber('410105', '2015-03-09', 11, 'male');
@@ -87,6 +87,10 @@ describe('roster row validation', () => {
     const r = validateRoster('student', { headerRow: 3, header, rows: [{ row: 4, cells: ['王五', ID_M, 'S9', '一年级', 2] }] }, { today });
     expect(r.issues).toEqual([]);
     expect(r.records[0]).toMatchObject({ row: 4, className: '2', studentNumber: 'S9' });
+  });
+
+  it.each<[CellValue[], boolean]>([[['XX学校2026级学生名单'], false], [['姓名', '身份证号'], true], [['姓名', '备注'], false], [['Name', 'ID number', 'x'], true]])('looksLikeHeader(%j) = %s', (cells, expected) => {
+    expect(looksLikeHeader('student', cells)).toBe(expected);
   });
 
   it('an empty sheet is an issue', () => {

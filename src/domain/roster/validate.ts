@@ -94,6 +94,12 @@ export function mapHeader(kind: RosterKind, sheet: Pick<SheetRows, 'headerRow' |
   return { index, headers, issues };
 }
 
+/** Whether a row names at least two columns of the roster: the header, not a title above it. */
+export function looksLikeHeader(kind: RosterKind, cells: CellValue[]): boolean {
+  const names = new Set(columnsOf(kind).flatMap((c) => [c.header, ...c.aliases].map(normaliseHeader)));
+  return cells.filter((c) => names.has(normaliseHeader(cellText(c)))).length >= 2;
+}
+
 const isBlank = (cells: CellValue[]) => cells.every((c) => cellText(c) === '');
 
 /** Validates every row of a roster; `today` ('YYYY-MM-DD') bounds birth dates. */

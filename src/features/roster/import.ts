@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/transaction';
 import type { Actor } from '../../domain/access/scope';
 import { maskIdNumber, maskPhone } from '../../domain/people/id-number';
 import { classKey, dormKey, type RosterKind } from '../../domain/roster/columns';
-import { checkReferences, type RosterIssue, sortIssues, validateRoster } from '../../domain/roster/validate';
+import { checkReferences, looksLikeHeader, type RosterIssue, sortIssues, validateRoster } from '../../domain/roster/validate';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { type Locale, t } from '../../i18n';
@@ -75,7 +75,7 @@ export async function importRoster(ctx: AppContext, actor: Actor, input: RosterI
   await assertSchoolInScope(ctx, actor, input.schoolId);
   if (!input.file.length) throw new AppError('roster.empty_file', 400, { field: 'file' });
   const format = sniffFormat(input.file, input.format);
-  const sheet = await readRosterFile(input.file, format);
+  const sheet = await readRosterFile(input.file, format, (cells) => looksLikeHeader(input.kind, cells));
   const check = validateRoster(input.kind, sheet, { today: shanghaiDate(ctx.now()) });
   const hashes = new Map(check.records.map((r) => [r.idNumber, ctx.cipher.lookupHash(r.idNumber)]));
   try {

@@ -40,33 +40,62 @@ function plain(value: unknown): CellValue {
   return null;
 }
 
+/** Rows above the header (a title such as "XX学校学生名单") are skipped: up to this many. */
+const HEADER_SEARCH_ROWS = 10;
+
 class Collector {
   headerRow = 0;
   header: CellValue[] = [];
   rows: { row: number; cells: CellValue[] }[] = [];
   tooMany = false;
   dataRows = 0;
+  private firstNonEmpty: { row: number; cells: CellValue[] } | null = null;
+  private pending: { row: number; cells: CellValue[] }[] = [];
 
-  /** The header is the first non-empty row within the first ten; every later row is data. */
+  constructor(private readonly isHeader: (cells: CellValue[]) => boolean) {}
+
+  /**
+   * The header is the first row, among the first ten, that names a known column; failing that, the
+   * first non-empty row (so its unknown columns get reported). Every later row is data.
+   */
   add(rowNumber: number, values: unknown[]): boolean {
     const cells: CellValue[] = [];
     for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
     if (!this.headerRow) {
-      if (cells.some((c) => cellText(c) !== '')) {
+      const empty = cells.every((c) => cellText(c) === '');
+      if (!empty && this.isHeader(cells)) {
         this.headerRow = rowNumber;
         this.header = cells;
-      } else if (rowNumber > 10) return false;
-      return true;
+        return true;
+      }
+      if (!empty) this.firstNonEmpty ??= { row: rowNumber, cells };
+      if (this.firstNonEmpty) this.pending.push({ row: rowNumber, cells });
+      if (rowNumber < HEADER_SEARCH_ROWS) return true;
+      this.fallBack();
+      return !this.tooMany;
     }
+    return this.push(rowNumber, cells);
+  }
+
+  private push(row: number, cells: CellValue[]): boolean {
     if (++this.dataRows > MAX_ROSTER_ROWS) {
       this.tooMany = true;
       return false;
     }
-    this.rows.push({ row: rowNumber, cells });
+    this.rows.push({ row, cells });
     return true;
   }
 
+  private fallBack() {
+    if (this.headerRow || !this.firstNonEmpty) return;
+    this.headerRow = this.firstNonEmpty.row;
+    this.header = this.firstNonEmpty.cells;
+    for (const p of this.pending.slice(1)) this.push(p.row, p.cells);
+    this.pending = [];
+  }
+
   result(): SheetRows {
+    this.fallBack();
     if (this.tooMany) throw new AppError('roster.too_many_rows', 400, { field: 'file', limit: MAX_ROSTER_ROWS });
     if (!this.headerRow) throw new AppError('roster.header_missing', 400, { field: 'file' });
     return { headerRow: this.headerRow, header: this.header, rows: this.rows };
@@ -74,8 +103,8 @@ class Collector {
 }
 
 /** Reads the first worksheet of an .xlsx (streaming, so a huge sheet stops at the row limit) or a CSV. */
-export async function readRosterFile(file: Buffer, format: RosterFormat): Promise<SheetRows> {
-  const out = new Collector();
+export async function readRosterFile(file: Buffer, format: RosterFormat, isHeader: (cells: CellValue[]) => boolean = () => true): Promise<SheetRows> {
+  const out = new Collector(isHeader);
   try {
     if (format === 'xlsx') {
       const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
