@@ -226,6 +226,14 @@ export interface GridResponsibilitiesTable {
   assigned_at: Generated<Timestamp>;
 }
 
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  leased_until: Timestamp;
+  last_run_at: Timestamp | null;
+  last_error: string | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -252,6 +260,7 @@ export interface FoundationTables {
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
   grid_responsibilities: GridResponsibilitiesTable;
+  job_leases: JobLeasesTable;
 }
 
 // One line per capability that owns tables (its `tables.ts` beside its service).
