@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { AfterCommit, Trx } from '../../db/transaction';
+import type { SignalLevel, Syndrome } from '../../domain/alerts';
+import { addDays } from '../../domain/calendar';
+import { writeAudit } from '../audit/write-audit';
+import { notifyAlertEvent } from '../notifications/alert-notifications';
+import { deadlineMs, tighterDeadline } from './lifecycle';
+import type { AlertDeadline, AlertUnitKind } from './tables';
+
+/** A rule alert or statistical signal on its way into the queue, with database ids. */
+export interface AlertSignal {
+  source: 'rule' | 'scan';
+  rule: string;
+  method?: string | null;
+  unitKind: AlertUnitKind;
+  unitId: string;
+  schoolId: number | null;
+  classId?: number | null;
+  dormId?: number | null;
+  /** County of the unit (its own code for a region unit). */
+  regionCode: string;
+  level: SignalLevel;
+  deadline: AlertDeadline;
+  disease?: string | null;
+  syndrome?: Syndrome | string | null;
+  window: { from: string; to: string };
+  personIds: number[];
+  /** Cases behind a signal without named persons (statistical counts). */
+  count?: number;
+  detail?: Record<string, unknown>;
+}
+
+export interface QueueResult {
+  alertId: number;
+  created: boolean;
+  grew: boolean;
+  upgraded: boolean;
+}
+
+/**
+ * Signals of one cluster follow each other: the day rule fires Monday, the three-day rule Wednesday.
+ * An open alert for the same unit and rule takes a signal whose window overlaps its own, or starts
+ * within this many days after it ends (a weekend between Friday and Monday).
+ */
+export const MERGE_GAP_DAYS = 3;
+
+/**
+ * Puts a signal into the queue in the caller's transaction: a new alert, or the open alert of the same
+ * cluster grown by the new persons and episodes (and raised to emergency when the signal is one).
+ * Evaluating the same data again changes nothing. Serialised per cluster with an advisory lock, so two
+ * checks of one class at the same moment cannot both open an alert.
+ */
+export async function raiseOrMerge(trx: Trx, now: Date, s: AlertSignal, afterCommit?: AfterCommit): Promise<QueueResult> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`alert:${s.unitKind}:${s.unitId}:${s.rule}`}))`.execute(trx);
+  const existing = await trx.selectFrom('alerts').selectAll()
+    .where('unit_kind', '=', s.unitKind).where('unit_id', '=', s.unitId).where('rule', '=', s.rule).where('status', '<>', 'closed')
+    .where('window_from', '<=', s.window.to).where('window_to', '>=', addDays(s.window.from, -MERGE_GAP_DAYS))
+    .orderBy('id', 'desc').limit(1).forUpdate().executeTakeFirst();
+
+  if (!existing) {
+    const emergency = s.level === 'emergency';
+    const row = await trx.insertInto('alerts').values({
+      source: s.source, rule: s.rule, method: s.method ?? null, unit_kind: s.unitKind, unit_id: s.unitId, school_id: s.schoolId, class_id: s.classId ?? null,
+      dorm_id: s.dormId ?? null, region_code: s.regionCode, level: s.level, deadline: s.deadline, disease: s.disease ?? null, syndrome: s.syndrome ?? null,
+      window_from: s.window.from, window_to: s.window.to, case_count: Math.max(s.personIds.length, s.count ?? 0), status: 'new', outcome: null,
+      // An emergency, and any region-level signal, goes to the county at once.
+      escalation_level: emergency || s.unitKind === 'region' ? 'county' : 'school',
+      raised_at: now, due_at: new Date(now.getTime() + deadlineMs(s.deadline)), updated_at: now, detail: JSON.stringify(s.detail ?? {}),
+    }).returning('id').executeTakeFirstOrThrow();
+    await linkPersons(trx, row.id, s, now);
+    await trx.insertInto('alert_events').values({ alert_id: row.id, at: now, actor_id: null, action: 'raised', from_status: null, to_status: 'new', note: null, detail: JSON.stringify({ persons: s.personIds.length, count: s.count ?? null }) }).execute();
+    await writeAudit(trx, null, { action: 'alert.raise', objectType: 'alert', objectId: row.id, detail: { rule: s.rule, unit: `${s.unitKind}:${s.unitId}`, level: s.level, persons: s.personIds.length } });
+    await notifyAlertEvent(trx, row.id, 'raised', now, afterCommit);
+    return { alertId: row.id, created: true, grew: false, upgraded: false };
+  }
+
+  const added = await linkPersons(trx, existing.id, s, now);
+  const from = s.window.from < existing.window_from ? s.window.from : existing.window_from;
+  const to = s.window.to > existing.window_to ? s.window.to : existing.window_to;
+  const upgraded = s.level === 'emergency' && existing.level === 'report';
+  const persons = await trx.selectFrom('alert_persons').select((eb) => eb.fn.countAll<number>().as('n')).where('alert_id', '=', existing.id).executeTakeFirstOrThrow();
+  const count = Math.max(Number(persons.n), s.count ?? 0, existing.case_count);
+  const grew = added > 0 || from !== existing.window_from || to !== existing.window_to || count !== existing.case_count;
+  if (!grew && !upgraded) return { alertId: existing.id, created: false, grew: false, upgraded: false };
+
+  const deadline = tighterDeadline(existing.deadline, s.deadline);
+  const dueNow = new Date(now.getTime() + deadlineMs(s.deadline));
+  await trx.updateTable('alerts').set({
+    window_from: from, window_to: to, case_count: count, updated_at: now, version: existing.version + 1,
+    ...(upgraded ? { level: 'emergency' as const, deadline, due_at: dueNow < existing.due_at ? dueNow : existing.due_at } : {}),
+    ...(upgraded && existing.escalation_level === 'school' ? { escalation_level: 'county' as const, escalated_at: now } : {}),
+  }).where('id', '=', existing.id).execute();
+  await trx.insertInto('alert_events').values({
+    alert_id: existing.id, at: now, actor_id: null, action: upgraded ? 'upgraded' : 'grew', from_status: null, to_status: null, note: null,
+    detail: JSON.stringify({ addedPersons: added, count, window: { from, to } }),
+  }).execute();
+  await writeAudit(trx, null, { action: upgraded ? 'alert.upgrade' : 'alert.grow', objectType: 'alert', objectId: existing.id, detail: { addedPersons: added, count } });
+  if (upgraded) await notifyAlertEvent(trx, existing.id, 'emergency', now, afterCommit);
+  return { alertId: existing.id, created: false, grew, upgraded };
+}
+
+/** Links the signal's persons and their illness episodes around the window; returns the persons added. */
+async function linkPersons(trx: Trx, alertId: number, s: AlertSignal, now: Date): Promise<number> {
+  if (!s.personIds.length) return 0;
+  const ids = [...new Set(s.personIds)];
+  const added = await trx.insertInto('alert_persons').values(ids.map((person_id) => ({ alert_id: alertId, person_id, added_at: now })))
+    .onConflict((oc) => oc.columns(['alert_id', 'person_id']).doNothing()).returning('person_id').execute();
+  await sql`insert into alert_episodes (alert_id, episode_id)
+    select ${alertId}, e.id from absence_episodes e
+    where e.person_id = any(${sql.val(ids)}::bigint[]) and e.kind = 'illness'
+      and (e.status = 'open' or e.last_absent_on >= ${s.window.from}::date) and e.opened_on <= ${s.window.to}::date
+    on conflict do nothing`.execute(trx);
+  return added.length;
+}

@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import type { AfterCommit, Trx } from '../../db/transaction';
+import type { RobotMessage } from '../../domain/notifications';
+import { announceCommitted } from './bus';
+import { absoluteLink, notificationConfig } from './config';
+
+export interface Texts {
+  zh: string;
+  en: string;
+}
+
+export interface NotificationInput {
+  /** What happened, e.g. 'alert.raised', 'check.missing_report', 'risk.changed'. */
+  kind: string;
+  /** One event, one key: enqueuing the same key again reaches nobody twice on any channel. */
+  dedupeKey: string;
+  recipients: number[];
+  title: Texts;
+  body?: Texts;
+  /** A path in the web app, e.g. `/alerts/12`. */
+  link?: string | null;
+  alertId?: number | null;
+  /** Also e-mail the recipients who have an address (default true when SMTP is configured). */
+  email?: boolean;
+  /** Group robots of this school and these regions hear it too, with this message (no personal data). */
+  webhooks?: { schoolId?: number | null; regionCodes?: string[]; message: RobotMessage };
+}
+
+/**
+ * Queues a notification in the caller's transaction: one in-app row per recipient, an outbox row per
+ * e-mail address and per robot endpoint. Nothing leaves the process before the transaction commits —
+ * the dispatcher and the live streams read only committed rows — so a rollback sends nothing.
+ * Pass the transaction's `afterCommit` to wake live streams at once instead of at their next poll.
+ */
+export async function enqueueNotification(trx: Trx, n: NotificationInput, now: Date, afterCommit?: AfterCommit): Promise<{ inApp: number; outbox: number }> {
+  const recipients = [...new Set(n.recipients)];
+  let inApp = 0;
+  if (recipients.length) {
+    const rows = await trx.insertInto('notifications').values(recipients.map((account_id) => ({
+      account_id, kind: n.kind, dedupe_key: n.dedupeKey, title_zh: n.title.zh, title_en: n.title.en, body_zh: n.body?.zh ?? '', body_en: n.body?.en ?? '',
+      link: n.link ?? null, alert_id: n.alertId ?? null, created_at: now, read_at: null,
+    }))).onConflict((oc) => oc.columns(['account_id', 'dedupe_key']).doNothing()).returning('id').execute();
+    inApp = rows.length;
+  }
+  const outbox: Array<{ channel: 'email' | 'dingtalk' | 'wecom'; target: string; account_id: number | null; endpoint_id: number | null; payload: unknown }> = [];
+  const link = absoluteLink(n.link);
+  if ((n.email ?? true) && notificationConfig().smtpUrl && recipients.length) {
+    const accounts = await trx.selectFrom('accounts').select(['id', 'email', 'locale']).where('id', 'in', recipients).where('email', 'is not', null).where('disabled_at', 'is', null).execute();
+    for (const a of accounts) {
+      const en = a.locale === 'en';
+      const text = [en ? n.body?.en : n.body?.zh, link ? `${en ? 'Details' : '详情'}: ${link}` : null].filter(Boolean).join('\n\n');
+      outbox.push({ channel: 'email', target: a.email!.toLowerCase(), account_id: a.id, endpoint_id: null, payload: { subject: en ? n.title.en : n.title.zh, text } });
+    }
+  }
+  if (n.webhooks) {
+    const { schoolId, regionCodes = [], message } = n.webhooks;
+    const endpoints = await trx.selectFrom('notification_endpoints').select(['id', 'kind']).where('enabled', '=', true)
+      .where((eb) => eb.or([
+        ...(schoolId != null ? [eb('school_id', '=', schoolId)] : []),
+        ...(regionCodes.length ? [eb('region_code', 'in', regionCodes)] : []),
+        sql<boolean>`false`,
+      ])).execute();
+    for (const e of endpoints) outbox.push({ channel: e.kind, target: `endpoint:${e.id}`, account_id: null, endpoint_id: e.id, payload: { ...message, link } });
+  }
+  let queued = 0;
+  if (outbox.length) {
+    const rows = await trx.insertInto('notification_outbox').values(outbox.map((o) => ({
+      ...o, dedupe_key: n.dedupeKey, payload: JSON.stringify(o.payload), status: 'pending' as const, next_attempt_at: now, created_at: now, last_error: null, locked_until: null, sent_at: null,
+    }))).onConflict((oc) => oc.columns(['channel', 'target', 'dedupe_key']).doNothing()).returning('id').execute();
+    queued = rows.length;
+  }
+  afterCommit?.(() => announceCommitted(recipients));
+  return { inApp, outbox: queued };
+}
