@@ -4,6 +4,8 @@ import { readConfig } from './config';
 import { buildApp } from './http/app';
 import { FieldCipher, loadMasterKey } from './security/crypto';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from './features/demo/seed';
+import { registerAllJobs } from './jobs/all-jobs';
+import { startJobs } from './jobs/scheduler';
 
 /** connect → migrate → seed the demo region on first start → listen. */
 const config = readConfig();
@@ -18,6 +20,8 @@ if (config.seedOnFirstStart && !(await isSeeded(db.kysely))) {
 }
 const app = await buildApp(ctx, { logger: process.env.LOG_REQUESTS === '1' });
 await app.listen({ port: config.port, host: config.host });
+registerAllJobs();
+const stopJobs = startJobs(ctx);
 
 const url = `http://localhost:${config.port}`;
 console.log(`
@@ -33,6 +37,7 @@ ${DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(12)} ${a.roleZh} / ${a.roleE
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
+    stopJobs();
     await app.close();
     await db.close();
     process.exit(0);

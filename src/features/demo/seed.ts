@@ -3,6 +3,7 @@ import type { Database, PersonsTable, Role } from '../../db/tables';
 import { makeIdNumber, maskIdNumber, maskPhone } from '../../domain/people/id-number';
 import type { AppContext } from '../../http/context';
 import { hashPassword } from '../../security/crypto';
+import { seedCampusDemo } from '../gate/demo';
 import { loadRegions } from '../regions/load-regions';
 import { between, mobile, occupation, personName, pick, type Rng, seededRng } from './names';
 import { type PlannedSchool, type Scale, planSchools } from './school-plan';
@@ -65,6 +66,7 @@ export async function seedDemo(ctx: AppContext, options: { scale: Scale; seed?: 
   }
   await seedHospitals(db, plan, schoolIds, rng);
   await seedAccountsAndGrid(db, plan, schoolIds, firstClassOfFirstSchool);
+  await seedCampusDemo(ctx);
   return { schools: plan.length };
 }
 

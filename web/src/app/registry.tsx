@@ -1,5 +1,6 @@
 import { accountsFeature } from '../features/accounts';
 import { auditFeature } from '../features/audit';
+import { gateFeature } from '../features/gate';
 import { gridFeature } from '../features/grid';
 import { homeFeature } from '../features/home';
 import { peopleFeature } from '../features/people';
@@ -21,6 +22,7 @@ export const features: FeatureModule[] = [
   gridFeature,
   accountsFeature,
   auditFeature,
+  gateFeature,
 ];
 
 export interface VisibleMenuItem {

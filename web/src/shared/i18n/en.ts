@@ -90,6 +90,9 @@ export const en: Dictionary = {
     accounts: 'Accounts',
     audit: 'Audit log',
     myClass: 'My class',
+    gate: 'Gate check',
+    gateLedger: 'Entry ledger',
+    venueCodes: 'Venue codes',
   },
   home: {
     welcome: 'Hello, {name}',

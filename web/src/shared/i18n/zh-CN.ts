@@ -88,6 +88,9 @@ export const zhCN = {
     accounts: '账号管理',
     audit: '审计日志',
     myClass: '我的班级',
+    gate: '校门查验',
+    gateLedger: '出入台账',
+    venueCodes: '场所码',
   },
   home: {
     welcome: '您好，{name}',
