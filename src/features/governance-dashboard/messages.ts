@@ -2,6 +2,7 @@ import type { MessageTable } from '../../i18n';
 import { checklistMessages } from '../checklists/messages';
 import { drawMessages } from '../draws/messages';
 import { inspectionMessages } from '../inspections/messages';
+import { pairingMessages } from '../pairing/messages';
 import { rectificationMessages } from '../rectification/messages';
 
 const common: MessageTable = {
@@ -9,4 +10,4 @@ const common: MessageTable = {
 };
 
 /** Every governance capability's texts, registered with one line in src/i18n/all-messages.ts. */
-export const governanceMessages: MessageTable = { ...common, ...drawMessages, ...checklistMessages, ...inspectionMessages, ...rectificationMessages };
+export const governanceMessages: MessageTable = { ...common, ...drawMessages, ...checklistMessages, ...inspectionMessages, ...rectificationMessages, ...pairingMessages };

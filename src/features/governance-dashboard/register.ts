@@ -3,6 +3,7 @@ import type { App } from '../../http/types';
 import { registerChecklistRoutes } from '../checklists/routes';
 import { registerDrawRoutes } from '../draws/routes';
 import { registerInspectionRoutes } from '../inspections/routes';
+import { registerPairingRoutes } from '../pairing/routes';
 import { registerRectificationRoutes } from '../rectification/routes';
 
 /** The governance capabilities' routes (issue 7), registered with one line in src/features/index.ts. */
@@ -11,4 +12,5 @@ export function registerGovernanceRoutes(app: App, ctx: AppContext) {
   registerChecklistRoutes(app, ctx);
   registerInspectionRoutes(app, ctx);
   registerRectificationRoutes(app, ctx);
+  registerPairingRoutes(app, ctx);
 }

@@ -179,4 +179,33 @@ const rectificationEntries: MatrixEntry[] = [
   },
 ];
 
-export const governanceEntries: MatrixEntry[] = [...drawEntries, ...checklistEntries, ...inspectionEntries, ...rectificationEntries];
+async function ensureProposals(fx: Fixture) {
+  if (fx.extra.proposalA) return;
+  fx.extra.proposalA = (await ok(await fx.sessions.province_officer.post('/api/pairings/proposals', { regionCode: '410105' }), 'proposal A')).id;
+  fx.extra.proposalB = (await ok(await fx.sessions.province_officer.post('/api/pairings/proposals', { regionCode: '411627' }), 'proposal B')).id;
+}
+
+const hospitalBody = (regionCode: string) => ({ name: `矩阵医院${rand()}`, kind: 'hospital', regionCode, lng: 113.6, lat: 34.8, capacity: 10 });
+const pairBody = (hospitalId: number) => ({ hospitalId, schoolContactName: '校医', schoolContactPhone: '13800000000', overrideReason: '访问控制测试' });
+
+const pairingEntries: MatrixEntry[] = [
+  { route: 'GET /api/hospitals', inside: () => ({ url: '/api/hospitals' }), outside: null, leaks: (fx, body) => ids(body).includes(fx.hospitalB) },
+  { route: 'POST /api/hospitals', inside: () => ({ url: '/api/hospitals', body: hospitalBody('410105') }), outside: () => ({ url: '/api/hospitals', body: hospitalBody('411627') }) },
+  { route: 'PUT /api/pairings/:schoolId', inside: (fx) => ({ url: `/api/pairings/${fx.schoolA}`, body: pairBody(fx.hospitalA) }), outside: (fx) => ({ url: `/api/pairings/${fx.schoolB}`, body: pairBody(fx.hospitalB) }) },
+  { route: 'GET /api/pairings/coverage', inside: () => ({ url: '/api/pairings/coverage?regionCode=410105' }), outside: () => ({ url: '/api/pairings/coverage?regionCode=411627' }) },
+  { route: 'POST /api/pairings/proposals', inside: () => ({ url: '/api/pairings/proposals', body: { regionCode: '410105' } }), outside: () => ({ url: '/api/pairings/proposals', body: { regionCode: '411627' } }) },
+  {
+    route: 'POST /api/pairings/proposals/:id/apply',
+    prepare: ensureProposals,
+    inside: (fx) => ({ url: `/api/pairings/proposals/${fx.extra.proposalA}/apply` }),
+    outside: (fx) => ({ url: `/api/pairings/proposals/${fx.extra.proposalB}/apply` }),
+    allowed: [200, 409],
+  },
+  {
+    route: 'PUT /api/school-doctors/:schoolId',
+    inside: (fx) => ({ url: `/api/school-doctors/${fx.schoolA}`, body: { name: '王医生', phone: '13800000000', kind: 'contracted' } }),
+    outside: (fx) => ({ url: `/api/school-doctors/${fx.schoolB}`, body: { name: '王医生', phone: '13800000000', kind: 'contracted' } }),
+  },
+];
+
+export const governanceEntries: MatrixEntry[] = [...drawEntries, ...checklistEntries, ...inspectionEntries, ...rectificationEntries, ...pairingEntries];
