@@ -24,5 +24,4 @@ export async function registerFeatures(app: App, ctx: AppContext): Promise<void>
   registerResponseRoutes(app, ctx);
   registerCampusRoutes(app, ctx);
   (await import('./alerts/register')).registerEarlyWarningRoutes(app, ctx);
-  (await import('./alerts/register')).registerEarlyWarningRoutes(app, ctx);
 }

@@ -114,13 +114,6 @@ export const PERMISSIONS = {
   'alert_rules.read': [...OFFICERS, 'sysadmin'],
   'alert_rules.manage': [...OFFICERS],
   'notification_endpoint.manage': ['sysadmin', 'school_admin'],
-  // Early warning: the alert queue, rule sets, scans; notification endpoints for group robots.
-  'alert.read': [...OFFICERS, ...SCHOOL_HEALTH, 'hospital_liaison'],
-  'alert.handle': [...OFFICERS, 'school_admin', 'school_doctor'],
-  'alert.scan': [...OFFICERS],
-  'alert_rules.read': [...OFFICERS, 'sysadmin'],
-  'alert_rules.manage': [...OFFICERS],
-  'notification_endpoint.manage': ['sysadmin', 'school_admin'],
 } satisfies Record<string, Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

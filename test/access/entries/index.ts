@@ -1,10 +1,9 @@
 import type { MatrixEntry } from '../entry';
 import { alertEntries } from './alerts';
-import { alertEntries } from './alerts';
 import { campusEntries } from './campus';
 import { foundationEntries } from './foundation';
 import { governanceEntries } from './governance';
 import { responseEntries } from './response';
 
 /** Every capability's matrix entries, one line each. */
-export const allEntries: MatrixEntry[] = [...foundationEntries, ...governanceEntries, ...campusEntries, ...responseEntries, ...alertEntries, ...alertEntries];
+export const allEntries: MatrixEntry[] = [...foundationEntries, ...governanceEntries, ...campusEntries, ...responseEntries, ...alertEntries];
