@@ -1,4 +1,5 @@
 import type { AppContext } from '../../http/context';
+import type { Job } from '../../jobs/scheduler';
 import { notificationBus } from '../notifications/bus';
 import { dispatchNotifications } from '../notifications/dispatcher';
 import { shanghaiDay, shanghaiTime } from './calendar';
@@ -15,19 +16,30 @@ export async function claimJobRun(ctx: AppContext, job: string, runKey: string):
   return !!row;
 }
 
+/** The day's statistical scan, once per day after the last session's deadline (claimed, so once across instances). */
+export async function runDailyScanIfDue(ctx: AppContext) {
+  const now = ctx.now();
+  const today = shanghaiDay(now);
+  if (shanghaiTime(now) < DAILY_SCAN_AFTER || !(await claimJobRun(ctx, 'daily-scan', today))) return null;
+  const scan = await runDailyScan(ctx, today);
+  await ctx.db.updateTable('alert_job_runs').set({ result: JSON.stringify({ signals: scan.signals, raised: scan.raised }) }).where('job', '=', 'daily-scan').where('run_key', '=', today).execute();
+  return scan;
+}
+
 /** One round of the scheduled work: escalations, the day's scan once it is due, and the outbox. */
 export async function runAlertJobsOnce(ctx: AppContext) {
-  const now = ctx.now();
   const escalated = await escalateOverdueAlerts(ctx);
-  let scan = null;
-  const today = shanghaiDay(now);
-  if (shanghaiTime(now) >= DAILY_SCAN_AFTER && (await claimJobRun(ctx, 'daily-scan', today))) {
-    scan = await runDailyScan(ctx, today);
-    await ctx.db.updateTable('alert_job_runs').set({ result: JSON.stringify({ signals: scan.signals, raised: scan.raised }) }).where('job', '=', 'daily-scan').where('run_key', '=', today).execute();
-  }
+  const scan = await runDailyScanIfDue(ctx);
   const sent = await dispatchNotifications(ctx);
   return { escalated: escalated.escalated.length, scan, sent };
 }
+
+/** The same work as jobs for src/jobs/scheduler.ts (`registerJob` each), which runs each on one instance. */
+export const earlyWarningJobs: Job[] = [
+  { name: 'alerts.escalate', everyMs: 60_000, run: escalateOverdueAlerts },
+  { name: 'alerts.daily-scan', everyMs: 300_000, run: runDailyScanIfDue },
+  { name: 'notifications.dispatch', everyMs: 15_000, run: (ctx) => dispatchNotifications(ctx) },
+];
 
 /**
  * Starts the alert and notification jobs in this process: a round every `intervalMs`, and an outbox

@@ -46,14 +46,17 @@ export const MERGE_GAP_DAYS = 3;
 
 /**
  * Puts a signal into the queue in the caller's transaction: a new alert, or the open alert of the same
- * cluster grown by the new persons and episodes (and raised to emergency when the signal is one).
+ * cluster (unit, rule, syndrome and disease) grown by the new persons and episodes (and raised to
+ * emergency when the signal is one).
  * Evaluating the same data again changes nothing. Serialised per cluster with an advisory lock, so two
  * checks of one class at the same moment cannot both open an alert.
  */
 export async function raiseOrMerge(trx: Trx, now: Date, s: AlertSignal, afterCommit?: AfterCommit): Promise<QueueResult> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`alert:${s.unitKind}:${s.unitId}:${s.rule}`}))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtext(${`alert:${s.unitKind}:${s.unitId}:${s.rule}:${s.syndrome ?? ''}:${s.disease ?? ''}`}))`.execute(trx);
   const existing = await trx.selectFrom('alerts').selectAll()
     .where('unit_kind', '=', s.unitKind).where('unit_id', '=', s.unitId).where('rule', '=', s.rule).where('status', '<>', 'closed')
+    // One cluster is one syndrome (or disease): a rash cluster beside a diarrhoea cluster is another alert.
+    .where(sql<boolean>`syndrome is not distinct from ${s.syndrome ?? null}`).where(sql<boolean>`disease is not distinct from ${s.disease ?? null}`)
     .where('window_from', '<=', s.window.to).where('window_to', '>=', addDays(s.window.from, -MERGE_GAP_DAYS))
     .orderBy('id', 'desc').limit(1).forUpdate().executeTakeFirst();
 
