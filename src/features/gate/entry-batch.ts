@@ -51,7 +51,7 @@ export class EntryBatcher {
       const batch = this.pending.splice(0, MAX_BATCH);
       try {
         const ids = await writeBatch(this.db, batch.map((p) => p.job));
-        batch.forEach((p, i) => p.resolve(ids[i]));
+        for (const [i, p] of batch.entries()) p.resolve(ids[i]);
       } catch (batchError) {
         if (batch.length === 1) batch[0].reject(batchError);
         else {

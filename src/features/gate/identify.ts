@@ -39,7 +39,7 @@ export async function identifyMember(ctx: AppContext, db: AppContext['db'] | Trx
     .select(['persons.id', 'persons.kind', 'persons.name', 'persons.id_number_masked', 'grades.name as grade_name', 'classes.name as class_name'])
     .where('persons.school_id', '=', schoolId)
     .where('persons.active', '=', true);
-  let row;
+  let row: Awaited<ReturnType<typeof base.executeTakeFirst>>;
   let identifiedBy: GatePersonRef['identifiedBy'];
   if (way === 'studentNumber') {
     identifiedBy = 'number';

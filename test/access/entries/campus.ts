@@ -6,7 +6,7 @@ import type { Fixture } from '../fixture';
  * codes by the province officer, gate entries by a guard of school B created by the administrator.
  */
 const tokens: Record<string, string> = {};
-type Req = (method: string, url: string, body?: unknown) => Promise<{ statusCode: number; json(): any }>;
+type Req = (method: string, url: string, body?: unknown) => Promise<{ statusCode: number; body: string; json(): unknown }>;
 const guardB = new WeakMap<Fixture, Req>();
 const rand = () => Math.random().toString(36).slice(2, 12);
 
