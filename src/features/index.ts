@@ -21,6 +21,7 @@ export async function registerFeatures(app: App, ctx: AppContext): Promise<void>
   registerGridRoutes(app, ctx);
   registerGovernanceRoutes(app, ctx);
   registerRosterRoutes(app, ctx);
+  (await import('./checks/routes')).registerDailyMonitoringRoutes(app, ctx);
   registerResponseRoutes(app, ctx);
   registerCampusRoutes(app, ctx);
   (await import('./alerts/register')).registerEarlyWarningRoutes(app, ctx);

@@ -22,6 +22,12 @@ export const PERMISSIONS = {
   'grid.read': [...OFFICERS, 'school_admin', 'sysadmin'],
   'grid.manage': [...OFFICERS, 'school_admin'],
   'hospital.read': [...OFFICERS, ...SCHOOL_HEALTH, 'hospital_liaison', 'sysadmin'],
+  'check.submit': ['class_teacher', 'school_admin', 'school_doctor'],
+  'check.read': [...OFFICERS, ...SCHOOL_HEALTH],
+  'absence.read': [...OFFICERS, ...SCHOOL_HEALTH],
+  'absence.followup': ['school_doctor', 'class_teacher', 'school_admin'],
+  'return_policy.manage': ['province_officer', 'city_officer'],
+  'dashboard.read': [...OFFICERS, 'school_admin', 'school_doctor'],
   // Campus operations: venue codes, the gate and its ledger.
   'venue_code.read': [...OFFICERS, 'school_admin', 'school_doctor', 'gate_guard'],
   'venue_code.manage': [...OFFICERS, 'school_admin'],

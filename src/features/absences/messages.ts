@@ -1,0 +1,25 @@
+import type { MessageTable } from '../../i18n';
+
+export const absenceMessages: MessageTable = {
+  'absence.diagnosis_unknown': { 'zh-CN': '诊断不在病种目录中（可改填自由文本诊断）：{field}', en: 'The diagnosis is not in the disease list (use the free-text diagnosis instead): {field}' },
+  'absence.symptom_unknown': { 'zh-CN': '症状不在症状目录中：{field}', en: 'The symptom is not in the vocabulary: {field}' },
+  'absence.date_future': { 'zh-CN': '日期不能晚于今天：{field}', en: 'The date cannot be after today: {field}' },
+  'absence.episode_closed': { 'zh-CN': '该缺勤追踪已结案', en: 'This absence episode is already closed' },
+  'absence.version_conflict': { 'zh-CN': '该记录已被他人修改（当前版本 {current}），请刷新后重试', en: 'Someone else changed this record (now version {current}); reload and try again' },
+  'absence.photo_type': { 'zh-CN': '证明照片须为 JPEG 或 PNG 图片', en: 'The certificate photo must be a JPEG or PNG image' },
+  'absence.photo_size': { 'zh-CN': '证明照片不能超过 {limit} 字节', en: 'The certificate photo must not exceed {limit} bytes' },
+  'absence.return_before_issue': { 'zh-CN': '复课日期不能早于证明开具日期', en: 'The return date cannot be before the certificate was issued' },
+  'absence.region_not_policy_level': { 'zh-CN': '复课标准只能由省级或市级设定', en: 'Return criteria are set by a province or a city' },
+  'return.issued_before_onset': { 'zh-CN': '证明开具日期早于发病日期', en: 'The certificate was issued before the illness began' },
+  'return.issued_after_return': { 'zh-CN': '证明开具日期晚于复课日期', en: 'The certificate was issued after the return date' },
+  'return.too_early_from_onset': { 'zh-CN': '距发病时间不足，未达到该病种的最短隔离期', en: 'Too soon after onset for this disease\'s minimum exclusion period' },
+  'return.fever_free_too_short': { 'zh-CN': '退热时间不足或未注明', en: 'Fever-free period too short or not stated' },
+  'return.symptoms_not_resolved': { 'zh-CN': '症状尚未消失', en: 'Symptoms have not resolved' },
+  'return.lesions_not_crusted': { 'zh-CN': '疱疹尚未全部干燥结痂', en: 'Not all vesicles have dried and crusted' },
+  'return.test_not_negative': { 'zh-CN': '缺少阴性检测结果', en: 'A negative test result is missing' },
+  'field.diagnosisCode': { 'zh-CN': '诊断（病种）', en: 'diagnosis' },
+  'field.onsetDate': { 'zh-CN': '发病日期', en: 'onset date' },
+  'field.issuedOn': { 'zh-CN': '开具日期', en: 'issue date' },
+  'field.returnOn': { 'zh-CN': '复课日期', en: 'return date' },
+  'field.photo': { 'zh-CN': '证明照片', en: 'certificate photo' },
+};
