@@ -77,7 +77,7 @@ export async function importRoster(ctx: AppContext, actor: Actor, input: RosterI
   const format = sniffFormat(input.file, input.format);
   const sheet = await readRosterFile(input.file, format, (cells) => looksLikeHeader(input.kind, cells));
   const check = validateRoster(input.kind, sheet, { today: shanghaiDate(ctx.now()) });
-  const hashes = new Map(check.records.map((r) => [r.idNumber, ctx.cipher.lookupHash(r.idNumber)]));
+  const hashes = new Map(check.records.filter((r) => r.idNumber).map((r) => [r.idNumber, ctx.cipher.lookupHash(r.idNumber)]));
   try {
     return await inTransaction(ctx.db, async (trx) => {
       const issues = [...check.issues];
@@ -91,7 +91,7 @@ export async function importRoster(ctx: AppContext, actor: Actor, input: RosterI
         issues.push(...result.issues);
         if (!issues.length) {
           const counts = await insertRecords(ctx, trx, input, result.resolved, hashes);
-          await writeAudit(trx, actor, { action: 'roster.import', objectType: 'school', objectId: input.schoolId, detail: { kind: input.kind, format, rows: sheet.rows.length, ...counts }, ip: input.ip });
+          await writeAudit(trx, actor, { action: 'roster.import', objectType: 'school', objectId: input.schoolId, detail: { kind: input.kind, format, rows: check.records.length, ...counts }, ip: input.ip });
           return { kind: input.kind, ...counts };
         }
       }
@@ -100,7 +100,7 @@ export async function importRoster(ctx: AppContext, actor: Actor, input: RosterI
   } catch (err) {
     if ((err as { code?: string }).code === '23505') throw new AppError('roster.conflict', 409);
     if (err instanceof AppError && err.code === 'roster.invalid_rows') {
-      await writeAudit(ctx.db, actor, { action: 'roster.import', objectType: 'school', objectId: input.schoolId, result: 'failed', detail: { kind: input.kind, format, rows: sheet.rows.length, problems: (err.details as { total: number }).total }, ip: input.ip });
+      await writeAudit(ctx.db, actor, { action: 'roster.import', objectType: 'school', objectId: input.schoolId, result: 'failed', detail: { kind: input.kind, format, rows: check.records.length, problems: (err.details as { total: number }).total }, ip: input.ip });
     }
     throw err;
   }
