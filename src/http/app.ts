@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { can } from '../domain/access/permissions';
 import { registerFeatures } from '../features';
+import { wireCapabilities } from '../features/wiring';
 import { writeAudit } from '../features/audit/write-audit';
 import { localeFromHeader } from '../i18n';
 import type { AppContext } from './context';
@@ -100,6 +101,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   }, async () => ({ status: 'ok', db: ctx.dbKind }));
 
   await registerFeatures(app, ctx);
+  wireCapabilities(ctx);
 
   const webDist = options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist;
   const serveWeb = !!webDist && existsSync(path.join(webDist, 'index.html'));
