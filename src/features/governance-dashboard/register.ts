@@ -3,6 +3,7 @@ import type { App } from '../../http/types';
 import { registerChecklistRoutes } from '../checklists/routes';
 import { registerDrawRoutes } from '../draws/routes';
 import { registerInspectionRoutes } from '../inspections/routes';
+import { registerDashboardRoutes } from './routes';
 import { registerPairingRoutes } from '../pairing/routes';
 import { registerRectificationRoutes } from '../rectification/routes';
 
@@ -13,4 +14,5 @@ export function registerGovernanceRoutes(app: App, ctx: AppContext) {
   registerInspectionRoutes(app, ctx);
   registerRectificationRoutes(app, ctx);
   registerPairingRoutes(app, ctx);
+  registerDashboardRoutes(app, ctx);
 }

@@ -208,4 +208,9 @@ const pairingEntries: MatrixEntry[] = [
   },
 ];
 
-export const governanceEntries: MatrixEntry[] = [...drawEntries, ...checklistEntries, ...inspectionEntries, ...rectificationEntries, ...pairingEntries];
+const dashboardEntries: MatrixEntry[] = [
+  { route: 'GET /api/governance/dashboard', inside: () => ({ url: '/api/governance/dashboard?regionCode=410105' }), outside: () => ({ url: '/api/governance/dashboard?regionCode=411627' }) },
+  { route: 'GET /api/governance/dashboard/export', inside: () => ({ url: '/api/governance/dashboard/export?regionCode=410105' }), outside: () => ({ url: '/api/governance/dashboard/export?regionCode=411627' }) },
+];
+
+export const governanceEntries: MatrixEntry[] = [...drawEntries, ...checklistEntries, ...inspectionEntries, ...rectificationEntries, ...pairingEntries, ...dashboardEntries];
