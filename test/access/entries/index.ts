@@ -5,6 +5,7 @@ import { dailyMonitoringEntries } from './daily-monitoring';
 import { foundationEntries } from './foundation';
 import { governanceEntries } from './governance';
 import { responseEntries } from './response';
+import { rosterEntries } from './roster';
 
 /** Every capability's matrix entries, one line each. */
-export const allEntries: MatrixEntry[] = [...foundationEntries, ...governanceEntries, ...campusEntries, ...responseEntries, ...alertEntries, ...dailyMonitoringEntries];
+export const allEntries: MatrixEntry[] = [...foundationEntries, ...governanceEntries, ...campusEntries, ...responseEntries, ...alertEntries, ...dailyMonitoringEntries, ...rosterEntries];
