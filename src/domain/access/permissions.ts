@@ -35,6 +35,11 @@ export const PERMISSIONS = {
   'gate.read': [...OFFICERS, 'school_admin', 'school_doctor', 'gate_guard'],
   'gate.export': [...OFFICERS, 'school_admin', 'school_doctor'],
   'gate.doctor': ['school_doctor', 'school_admin'],
+  'hygiene.read': [...OFFICERS, 'school_admin', 'school_doctor'],
+  'hygiene.write': ['school_admin', 'school_doctor'],
+  'notice.read': [...OFFICERS, 'school_admin', 'school_doctor', 'class_teacher'],
+  'notice.send': [...OFFICERS, 'school_admin', 'class_teacher'],
+  'notice.receive': ['parent', 'class_teacher', 'school_doctor', 'school_admin', 'gate_guard'],
   // Governance: draws, inspections, checklists, self-reports, rectification, pairing, task forces, plans, dashboard.
   'draw.read': [...OFFICERS],
   'draw.manage': [...OFFICERS],

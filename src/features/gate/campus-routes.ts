@@ -1,5 +1,6 @@
 import type { AppContext } from '../../http/context';
 import type { App } from '../../http/types';
+import { registerHygieneRoutes } from '../hygiene/routes';
 import { registerVenueCodeRoutes } from '../venue-codes/routes';
 import { registerPersonStateSource } from './person-state';
 import { responseStateSource } from './response-state';
@@ -10,4 +11,5 @@ export function registerCampusRoutes(app: App, ctx: AppContext) {
   registerPersonStateSource('response', responseStateSource);
   registerVenueCodeRoutes(app, ctx);
   registerGateRoutes(app, ctx);
+  registerHygieneRoutes(app, ctx);
 }

@@ -7,7 +7,7 @@ import type { Fixture } from '../fixture';
  */
 const tokens: Record<string, string> = {};
 type Req = (method: string, url: string, body?: unknown) => Promise<{ statusCode: number; body: string; json(): unknown }>;
-const guardB = new WeakMap<Fixture, Req>();
+const inB = new WeakMap<Fixture, Map<string, Req>>();
 const rand = () => Math.random().toString(36).slice(2, 12);
 
 async function issue(fx: Fixture, key: string, schoolId: number) {
@@ -26,19 +26,22 @@ async function ensureCodes(fx: Fixture) {
   await issue(fx, 'venueB', fx.schoolB);
 }
 
-async function sessionOfGuardB(fx: Fixture): Promise<Req> {
-  const known = guardB.get(fx);
-  if (known) return known;
+/** A session of a fresh account of `role` in school B, made by the system administrator. */
+async function sessionInB(fx: Fixture, role: 'gate_guard' | 'school_doctor' = 'gate_guard'): Promise<Req> {
+  let known = inB.get(fx);
+  if (!known) inB.set(fx, (known = new Map()));
+  const cached = known.get(role);
+  if (cached) return cached;
   const admin = fx.sessions.sysadmin;
-  const username = `guardb_${rand()}`;
+  const username = `${role.slice(0, 6)}b_${rand()}`;
   const password = 'a perfectly fine passphrase';
-  const made = await admin.post('/api/accounts', { username, displayName: '乙校门卫', password, role: 'gate_guard', schoolId: fx.schoolB });
-  if (made.statusCode !== 200) throw new Error(`create guard B: ${made.body}`);
+  const made = await admin.post('/api/accounts', { username, displayName: '乙校账号', password, role, schoolId: fx.schoolB });
+  if (made.statusCode !== 200) throw new Error(`create ${role} in B: ${made.body}`);
   const res = await admin.request('POST', '/api/auth/login', { username, password }, { cookie: '' });
   const cookie = res.cookies.find((c) => c.name === 'cg_session')!;
   const headers = { cookie: `cg_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
   const req: Req = (method, url, body) => admin.request(method as 'POST', url, body, headers);
-  guardB.set(fx, req);
+  known.set(role, req);
   return req;
 }
 
@@ -54,7 +57,7 @@ const entryBody = (token: string | undefined, personId: number, temperature = 36
 async function feverNotices(fx: Fixture) {
   await ensureCodes(fx);
   const a = await fx.sessions.gate_guard.post('/api/gate/entries', entryBody(tokens.venueA, fx.studentA, 38.2));
-  const b = await (await sessionOfGuardB(fx))('POST', '/api/gate/entries', entryBody(tokens.venueB, fx.studentB, 38.2));
+  const b = await (await sessionInB(fx))('POST', '/api/gate/entries', entryBody(tokens.venueB, fx.studentB, 38.2));
   if (a.statusCode !== 200 || b.statusCode !== 200) throw new Error('fever entries for the notice entries failed');
   const noticeOf = async (schoolId: number) => {
     const list = await fx.sessions.province_officer.get(`/api/gate/refusals?schoolId=${schoolId}`);
@@ -74,6 +77,16 @@ const freshCode = (key: string) => async (fx: Fixture) => {
   await issue(fx, `${key}A`, fx.schoolA);
   await issue(fx, `${key}B`, fx.schoolB);
 };
+
+async function hygieneAreas(fx: Fixture) {
+  if (fx.extra.areaA) return;
+  const a = await fx.sessions.school_doctor.post('/api/hygiene/areas', { schoolId: fx.schoolA, name: `教室${rand()}`.slice(0, 12), areaType: 'classroom' });
+  const b = await (await sessionInB(fx, 'school_doctor'))('POST', '/api/hygiene/areas', { schoolId: fx.schoolB, name: `教室${rand()}`.slice(0, 12), areaType: 'classroom' });
+  fx.extra.areaA = (a.json() as { id: number }).id;
+  fx.extra.areaB = (b.json() as { id: number }).id;
+}
+
+const hygieneLog = (areaId: number) => ({ areaId, kind: 'ventilation', method: '开窗通风', doneBy: '值日生', idempotencyKey: `m${rand()}${rand()}` });
 
 export const campusEntries: MatrixEntry[] = [
   {
@@ -135,4 +148,18 @@ export const campusEntries: MatrixEntry[] = [
     allowed: [200, 409],
   },
   { route: 'GET /api/gate/person-codes/:id', inside: (fx) => ({ url: `/api/gate/person-codes/${fx.studentA}` }), outside: (fx) => ({ url: `/api/gate/person-codes/${fx.studentB}` }) },
+  { route: 'GET /api/hygiene/areas', ...bySchool('/api/hygiene/areas'), prepare: hygieneAreas },
+  { route: 'GET /api/hygiene/logs', ...bySchool('/api/hygiene/logs'), prepare: hygieneAreas },
+  { route: 'GET /api/hygiene/overdue', ...bySchool('/api/hygiene/overdue'), prepare: hygieneAreas },
+  {
+    route: 'POST /api/hygiene/areas',
+    inside: (fx) => ({ url: '/api/hygiene/areas', body: { schoolId: fx.schoolA, name: `区域${rand()}`.slice(0, 12), areaType: 'office' } }),
+    outside: (fx) => ({ url: '/api/hygiene/areas', body: { schoolId: fx.schoolB, name: `区域${rand()}`.slice(0, 12), areaType: 'office' } }),
+  },
+  {
+    route: 'POST /api/hygiene/logs',
+    inside: (fx) => ({ url: '/api/hygiene/logs', body: hygieneLog(fx.extra.areaA ?? 1) }),
+    outside: (fx) => ({ url: '/api/hygiene/logs', body: hygieneLog(fx.extra.areaB ?? 1) }),
+    prepare: hygieneAreas,
+  },
 ];
