@@ -59,6 +59,11 @@ export default async function checksBench(args: string[]): Promise<void> {
     // Work items: every class × date × session once; workers take the next one.
     const items: Array<{ cls: (typeof classes)[number]; date: string; session: string }> = [];
     for (const date of DATES) for (const session of ['morning', 'noon']) for (const cls of classes) items.push({ cls, date, session });
+    // Interleave schools: consecutive items of one school would all queue on that school's roll-up row.
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = (i * 2654435761) % (i + 1);
+      [items[i], items[j]] = [items[j], items[i]];
+    }
     let next = 0;
     let rr = 0;
     const exceptionsFor = (students: number[]) => {
