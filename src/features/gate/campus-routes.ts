@@ -1,6 +1,7 @@
 import type { AppContext } from '../../http/context';
 import type { App } from '../../http/types';
 import { registerHygieneRoutes } from '../hygiene/routes';
+import { registerNoticeRoutes } from '../notices/routes';
 import { registerVenueCodeRoutes } from '../venue-codes/routes';
 import { registerPersonStateSource } from './person-state';
 import { responseStateSource } from './response-state';
@@ -12,4 +13,5 @@ export function registerCampusRoutes(app: App, ctx: AppContext) {
   registerVenueCodeRoutes(app, ctx);
   registerGateRoutes(app, ctx);
   registerHygieneRoutes(app, ctx);
+  registerNoticeRoutes(app, ctx);
 }

@@ -88,6 +88,16 @@ async function hygieneAreas(fx: Fixture) {
 
 const hygieneLog = (areaId: number) => ({ areaId, kind: 'ventilation', method: '开窗通风', doneBy: '值日生', idempotencyKey: `m${rand()}${rand()}` });
 
+async function notices(fx: Fixture) {
+  if (fx.extra.noticeSchoolA) return;
+  const send = async (schoolId: number) =>
+    ((await fx.sessions.province_officer.post('/api/notices', { title: '致家长的一封信', body: '…', audience: 'parents', target: { type: 'school', key: String(schoolId) }, idempotencyKey: `n${rand()}${rand()}` })).json() as { id: number }).id;
+  fx.extra.noticeSchoolA = await send(fx.schoolA);
+  fx.extra.noticeSchoolB = await send(fx.schoolB);
+}
+
+const noticeBody = (schoolId: number) => ({ title: '通知', body: '请知悉', audience: 'parents', target: { type: 'school', key: String(schoolId) }, idempotencyKey: `n${rand()}${rand()}` });
+
 export const campusEntries: MatrixEntry[] = [
   {
     route: 'GET /api/venue-codes',
@@ -161,5 +171,24 @@ export const campusEntries: MatrixEntry[] = [
     inside: (fx) => ({ url: '/api/hygiene/logs', body: hygieneLog(fx.extra.areaA ?? 1) }),
     outside: (fx) => ({ url: '/api/hygiene/logs', body: hygieneLog(fx.extra.areaB ?? 1) }),
     prepare: hygieneAreas,
+  },
+  { route: 'POST /api/notices', inside: (fx) => ({ url: '/api/notices', body: noticeBody(fx.schoolA) }), outside: (fx) => ({ url: '/api/notices', body: noticeBody(fx.schoolB) }) },
+  {
+    route: 'GET /api/notices',
+    inside: () => ({ url: '/api/notices?limit=500' }),
+    outside: null,
+    prepare: notices,
+    leaks: (fx, body) => ((body as { items?: { id: number }[] }).items ?? []).some((i) => i.id === fx.extra.noticeSchoolB),
+  },
+  { route: 'GET /api/notices/mine', inside: () => ({ url: '/api/notices/mine' }), outside: null, prepare: notices },
+  { route: 'GET /api/notices/:id', inside: (fx) => ({ url: `/api/notices/${fx.extra.noticeSchoolA}` }), outside: (fx) => ({ url: `/api/notices/${fx.extra.noticeSchoolB}` }), prepare: notices },
+  { route: 'POST /api/notices/:id/remind', inside: (fx) => ({ url: `/api/notices/${fx.extra.noticeSchoolA}/remind` }), outside: (fx) => ({ url: `/api/notices/${fx.extra.noticeSchoolB}/remind` }), prepare: notices },
+  {
+    route: 'POST /api/notices/:id/ack',
+    inside: (fx) => ({ url: `/api/notices/${fx.extra.noticeSchoolA}/ack` }),
+    outside: (fx) => ({ url: `/api/notices/${fx.extra.noticeSchoolB}/ack` }),
+    prepare: notices,
+    // Staff accounts of the fixture are not linked to a person, so only the parent is a recipient.
+    allowed: [200, 404],
   },
 ];
