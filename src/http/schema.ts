@@ -11,4 +11,5 @@ export const ErrorResponse = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()), details: Type.Optional(Type.Unknown()) }),
 });
 export const OkResponse = Strict({ ok: Type.Boolean() });
-export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+// Null first: with type coercion on, Ajv would otherwise turn a null into 0 or "" before trying null.
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
