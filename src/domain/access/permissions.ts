@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   'notice.read': [...OFFICERS, 'school_admin', 'school_doctor', 'class_teacher'],
   'notice.send': [...OFFICERS, 'school_admin', 'class_teacher'],
   'notice.receive': ['parent', 'class_teacher', 'school_doctor', 'school_admin', 'gate_guard'],
+  'stagger.read': [...OFFICERS, ...SCHOOL_HEALTH, 'gate_guard'],
+  'stagger.manage': ['school_admin'],
   // Governance: draws, inspections, checklists, self-reports, rectification, pairing, task forces, plans, dashboard.
   'draw.read': [...OFFICERS],
   'draw.manage': [...OFFICERS],

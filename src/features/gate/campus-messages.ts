@@ -1,8 +1,9 @@
 import type { MessageTable } from '../../i18n';
 import { hygieneMessages } from '../hygiene/messages';
 import { noticeMessages } from '../notices/messages';
+import { staggerMessages } from '../stagger/messages';
 import { venueCodeMessages } from '../venue-codes/messages';
 import { gateMessages } from './messages';
 
 /** Every campus-operations capability's texts, registered with one line in src/i18n/all-messages.ts. */
-export const campusMessages: MessageTable = { ...venueCodeMessages, ...gateMessages, ...hygieneMessages, ...noticeMessages };
+export const campusMessages: MessageTable = { ...venueCodeMessages, ...gateMessages, ...hygieneMessages, ...noticeMessages, ...staggerMessages };

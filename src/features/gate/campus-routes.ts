@@ -2,6 +2,7 @@ import type { AppContext } from '../../http/context';
 import type { App } from '../../http/types';
 import { registerHygieneRoutes } from '../hygiene/routes';
 import { registerNoticeRoutes } from '../notices/routes';
+import { registerStaggerRoutes } from '../stagger/routes';
 import { registerVenueCodeRoutes } from '../venue-codes/routes';
 import { registerPersonStateSource } from './person-state';
 import { responseStateSource } from './response-state';
@@ -14,4 +15,5 @@ export function registerCampusRoutes(app: App, ctx: AppContext) {
   registerGateRoutes(app, ctx);
   registerHygieneRoutes(app, ctx);
   registerNoticeRoutes(app, ctx);
+  registerStaggerRoutes(app, ctx);
 }

@@ -1,7 +1,8 @@
 import type { HygieneTables } from '../hygiene/tables';
 import type { NoticeTables } from '../notices/tables';
+import type { StaggerTables } from '../stagger/tables';
 import type { VenueCodeTables } from '../venue-codes/tables';
 import type { GateTables } from './tables';
 
 /** Every campus-operations table (migrations 0400–0499), joined into `Database` with one line. */
-export interface CampusTables extends VenueCodeTables, GateTables, HygieneTables, NoticeTables {}
+export interface CampusTables extends VenueCodeTables, GateTables, HygieneTables, NoticeTables, StaggerTables {}

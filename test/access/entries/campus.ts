@@ -27,7 +27,7 @@ async function ensureCodes(fx: Fixture) {
 }
 
 /** A session of a fresh account of `role` in school B, made by the system administrator. */
-async function sessionInB(fx: Fixture, role: 'gate_guard' | 'school_doctor' = 'gate_guard'): Promise<Req> {
+async function sessionInB(fx: Fixture, role: 'gate_guard' | 'school_doctor' | 'school_admin' = 'gate_guard'): Promise<Req> {
   let known = inB.get(fx);
   if (!known) inB.set(fx, (known = new Map()));
   const cached = known.get(role);
@@ -97,6 +97,20 @@ async function notices(fx: Fixture) {
 }
 
 const noticeBody = (schoolId: number) => ({ title: '通知', body: '请知悉', audience: 'parents', target: { type: 'school', key: String(schoolId) }, idempotencyKey: `n${rand()}${rand()}` });
+
+const staggerBody = (schoolId: number) => ({
+  schoolId,
+  gates: [{ id: 'g1', capacityPerSlot: 100 }],
+  canteenAreas: [{ id: 'a1', seatsPerSlot: 100 }],
+  windows: { arrival: { start: '07:30', slotMinutes: 10 }, departure: { start: '16:30', slotMinutes: 10 }, dining: { start: '11:40', slotMinutes: 20 } },
+});
+
+async function schedules(fx: Fixture) {
+  if (fx.extra.staggerReady) return;
+  await fx.sessions.school_admin.post('/api/stagger/schedules', staggerBody(fx.schoolA));
+  await (await sessionInB(fx, 'school_admin'))('POST', '/api/stagger/schedules', staggerBody(fx.schoolB));
+  fx.extra.staggerReady = 1;
+}
 
 export const campusEntries: MatrixEntry[] = [
   {
@@ -191,4 +205,7 @@ export const campusEntries: MatrixEntry[] = [
     // Staff accounts of the fixture are not linked to a person, so only the parent is a recipient.
     allowed: [200, 404],
   },
+  { route: 'POST /api/stagger/schedules', inside: (fx) => ({ url: '/api/stagger/schedules', body: staggerBody(fx.schoolA) }), outside: (fx) => ({ url: '/api/stagger/schedules', body: staggerBody(fx.schoolB) }) },
+  { route: 'GET /api/stagger/schedules/current', ...bySchool('/api/stagger/schedules/current'), prepare: schedules },
+  { route: 'GET /api/stagger/schedules/current/export', ...bySchool('/api/stagger/schedules/current/export'), prepare: schedules },
 ];
