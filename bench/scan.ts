@@ -4,7 +4,7 @@
 // baseline measured in the same run: plain EARS C1 over the same arrays. Last line `RESULT {json}`.
 import { ALARM, detectorOrThrow } from '../src/domain/alerts/detectors';
 import { defaultDetector, levelAlarms } from '../src/domain/alerts/default-detector';
-import { mulberry32, poisson } from '../src/domain/alerts/prng';
+import { mulberry32, poisson } from '../src/domain/random/prng';
 
 interface Province {
   days: number;

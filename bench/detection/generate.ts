@@ -3,7 +3,7 @@
 // noise, and the ground truth of every outbreak.
 import { clusterRuleSeries } from '../../src/domain/alerts/rules';
 import { DEFAULT_RULE_SET } from '../../src/domain/alerts/rules/defaults';
-import { gamma, mulberry32, poisson, type Random, randInt } from '../../src/domain/alerts/prng';
+import { gamma, mulberry32, poisson, type Random, randInt } from '../../src/domain/random/prng';
 import { type DiseaseCode, DISEASES, type DiseaseModel, type Scenario, type SyndromeIndex } from './diseases';
 import { type County, makeCounty, makeSchoolDays, type SchoolDays } from './population';
 

@@ -1,7 +1,7 @@
 // A synthetic county: schools of three kinds with grades, classes and (for boarding schools) dorms,
 // sized after the Henan statistics in reference/henan-education-stats.json.
 import { defaultCalendar, type IsoDate, isSchoolDay, toDayNumber, fromDayNumber, isoWeekday } from '../../src/domain/calendar';
-import { gamma, type Random, randInt } from '../../src/domain/alerts/prng';
+import { gamma, type Random, randInt } from '../../src/domain/random/prng';
 
 export type SchoolKind = 'kindergarten' | 'primary' | 'middle';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src/domain/alerts/prng';
+import { mulberry32 } from '../../src/domain/random/prng';
 import { rebuildRollups } from '../../src/features/dashboards/rebuild';
 import { createTestEnv, databases, type TestEnv } from '../harness/context';
 import { makeAccount, makeClass, makeSchool, makeStaff, makeStudent } from '../harness/factories';

@@ -6,17 +6,9 @@ export function testSeed(label: string): string {
   return createHash('sha256').update(label).digest('hex');
 }
 
-/** A small deterministic PRNG (mulberry32) for building fixtures; draws themselves never use it. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../random/prng';
+
+export { mulberry32 };
 
 const TYPES = ['primary', 'junior', 'senior', 'kindergarten', 'vocational'];
 

@@ -1,16 +1,9 @@
 /** Seeded synthetic schools for tests and the benchmark (class sizes after Henan's 40–56 pupil classes). */
 import type { StaggerRequest } from './types';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../random/prng';
+
+export { mulberry32 };
 
 export interface SchoolOptions {
   classes: number;

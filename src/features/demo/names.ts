@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../domain/random/prng';
 /** Plausible Chinese names, weighted towards common surnames, from a seeded generator. */
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
 const GIVEN_M = '伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆帅旭宁龙林洋峰晨阳博文轩子涵睿泽宇航浩然一鸣思远嘉豪梓豪俊杰';
@@ -5,17 +6,8 @@ const GIVEN_F = '芳娜敏静丽艳娟霞燕玲婷雪慧莹倩颖琳欣怡梓涵
 
 export type Rng = () => number;
 
-/** mulberry32: small, fast and good enough for demo data; the seed makes runs repeatable. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so demo data is the same on every first start. */
+export const seededRng = (seed: number): Rng => mulberry32(seed);
 
 export const pick = <T>(rng: Rng, items: readonly T[] | string): T => items[Math.floor(rng() * items.length)] as T;
 export const between = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));

@@ -199,7 +199,7 @@ describe('registry', () => {
 
 describe('Poisson running sums', () => {
   it('equal a direct recomputation on random series', async () => {
-    const { mulberry32, poisson } = await import('../prng');
+    const { mulberry32, poisson } = await import('../../random/prng');
     const r = mulberry32(7);
     for (let it = 0; it < 200; it++) {
       const n = 5 + Math.floor(r() * 60);

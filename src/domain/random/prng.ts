@@ -1,4 +1,4 @@
-// Small seeded generators so tests and benchmarks are reproducible without a dependency.
+// Small seeded generators so tests, demo data and benchmarks are reproducible without a dependency.
 
 /** mulberry32: 32-bit state, fast, good enough for simulation (not for security). */
 export function mulberry32(seed: number): () => number {
