@@ -65,4 +65,25 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('the gate page on a phone', 
     await expect.poll(() => page.getByTestId('error-alert').textContent()).toContain('签名无效');
     await context.close();
   }, 120_000);
+
+  it('a parent reads a letter on the phone and acknowledges it; the school sees the rate', async () => {
+    const db = product.ctx.db;
+    const parent = await db.selectFrom('accounts').innerJoin('account_children', 'account_children.account_id', 'accounts.id').innerJoin('persons', 'persons.id', 'account_children.person_id').select(['persons.class_id', 'persons.school_id']).where('accounts.username', '=', 'parent').executeTakeFirstOrThrow();
+    const login = await fetch(`${product.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'principal', password: DEMO_PASSWORD }) });
+    const headers = { 'content-type': 'application/json', cookie: login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+    const sent = await fetch(`${product.url}/api/notices`, { method: 'POST', headers, body: JSON.stringify({ title: '致家长和学生的一封信', body: '请每日关注孩子健康状况，如有发热及时报告班主任。', audience: 'parents', target: { type: 'class', key: String(parent.class_id) }, idempotencyKey: `browser-${Date.now()}` }) });
+    const notice = (await sent.json()) as { id: number; recipients: number };
+    expect(notice.recipients).toBeGreaterThan(0);
+
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await loginThroughForm(page, product.url, 'parent', DEMO_PASSWORD);
+    await page.goto(`${product.url}/notices/mine`);
+    await page.getByTestId('notice-ack').first().click();
+    await page.getByTestId('notice-acknowledged').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'parent-phone-notice.png'), fullPage: true });
+    await context.close();
+    const detail = (await (await fetch(`${product.url}/api/notices/${notice.id}`, { headers })).json()) as { notice: { acknowledged: number } };
+    expect(detail.notice.acknowledged).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { accountsFeature } from '../features/accounts';
 import { auditFeature } from '../features/audit';
 import { gateFeature } from '../features/gate';
+import { noticesFeature } from '../features/notices';
 import { gridFeature } from '../features/grid';
 import { homeFeature } from '../features/home';
 import { peopleFeature } from '../features/people';
@@ -23,6 +24,7 @@ export const features: FeatureModule[] = [
   accountsFeature,
   auditFeature,
   gateFeature,
+  noticesFeature,
 ];
 
 export interface VisibleMenuItem {

@@ -93,6 +93,8 @@ export const en: Dictionary = {
     gate: 'Gate check',
     gateLedger: 'Entry ledger',
     venueCodes: 'Venue codes',
+    notices: 'Notices',
+    myNotices: 'My notices',
   },
   home: {
     welcome: 'Hello, {name}',

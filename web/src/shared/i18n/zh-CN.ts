@@ -91,6 +91,8 @@ export const zhCN = {
     gate: '校门查验',
     gateLedger: '出入台账',
     venueCodes: '场所码',
+    notices: '通知管理',
+    myNotices: '通知',
   },
   home: {
     welcome: '您好，{name}',
