@@ -108,6 +108,26 @@ describe.each(databases())('the gate and its ledger on %s', (kind) => {
     }
   });
 
+  it('reads isolation, unreturned leave and a missed scheduled test from the response records', async () => {
+    const iso = await makeStudent(env.ctx, { classId });
+    const away = await makeStudent(env.ctx, { classId });
+    const cook = (await makeStaff(env.ctx, { schoolId, staffRole: 'catering', keyPosition: 'catering' })).id;
+    const db = env.ctx.db;
+    const policy = await sql<{ id: number }>`insert into disease_policies (disease, version, rules) values ('covid19-gate-test', 1, '{}'::jsonb) returning id`.execute(db);
+    await sql`insert into isolations (person_id, school_id, kind, reason, policy_id, starts_on, planned_end, test_days, status, created_at)
+      values (${iso.id}, ${schoolId}, 'home', '密接', ${policy.rows[0].id}, '2026-11-28', '2026-12-05', '{1,3}', 'active', now())`.execute(db);
+    await sql`insert into leave_requests (person_id, school_id, from_date, to_date, reason, destination, status, chain, requested_at)
+      values (${away.id}, ${schoolId}, '2026-11-25', '2026-11-28', '探亲', '郑州', 'approved', '[]'::jsonb, now())`.execute(db);
+    // Key positions tested every day of the week: yesterday's test is missing.
+    await sql`insert into test_schedules (name, school_id, test_group, weekdays, test_kind, starts_on, created_at)
+      values ('重点岗位每日检测', ${schoolId}, 'key_positions', '{1,2,3,4,5,6,7}', 'pcr', '2026-11-01', now())`.execute(db);
+    expect((await enter({ personId: iso.id })).json().reasons).toEqual(['isolated']);
+    expect((await enter({ personId: away.id })).json().reasons).toEqual(['leave_unreturned']);
+    expect((await enter({ personId: cook })).json().reasons).toEqual(['test_overdue']);
+    await sql`insert into test_results (person_id, school_id, test_kind, sampled_on, result, source, created_at) values (${cook}, ${schoolId}, 'pcr', '2026-11-29', 'negative', 'manual', now())`.execute(db);
+    expect((await enter({ personId: cook })).json().decision).toBe('allow');
+  });
+
   it('a fever refuses entry and tells the school doctor at once, who acknowledges it', async () => {
     const s = await makeStudent(env.ctx, { classId, name: '发小烧' });
     const res = await enter({ personId: s.id }, 37.3, { ...PASS, maskWorn: false });
