@@ -4,10 +4,11 @@ import { drawMessages } from '../draws/messages';
 import { inspectionMessages } from '../inspections/messages';
 import { pairingMessages } from '../pairing/messages';
 import { rectificationMessages } from '../rectification/messages';
+import { selfReportMessages } from '../self-reports/messages';
 
 const common: MessageTable = {
   'governance.region_unknown': { 'zh-CN': '行政区划不存在：{field}', en: 'Unknown region: {field}' },
 };
 
 /** Every governance capability's texts, registered with one line in src/i18n/all-messages.ts. */
-export const governanceMessages: MessageTable = { ...common, ...drawMessages, ...checklistMessages, ...inspectionMessages, ...rectificationMessages, ...pairingMessages };
+export const governanceMessages: MessageTable = { ...common, ...drawMessages, ...checklistMessages, ...inspectionMessages, ...rectificationMessages, ...pairingMessages, ...selfReportMessages };

@@ -6,6 +6,7 @@ import { registerInspectionRoutes } from '../inspections/routes';
 import { registerDashboardRoutes } from './routes';
 import { registerPairingRoutes } from '../pairing/routes';
 import { registerRectificationRoutes } from '../rectification/routes';
+import { registerSelfReportRoutes } from '../self-reports/routes';
 
 /** The governance capabilities' routes (issue 7), registered with one line in src/features/index.ts. */
 export function registerGovernanceRoutes(app: App, ctx: AppContext) {
@@ -13,6 +14,7 @@ export function registerGovernanceRoutes(app: App, ctx: AppContext) {
   registerChecklistRoutes(app, ctx);
   registerInspectionRoutes(app, ctx);
   registerRectificationRoutes(app, ctx);
+  registerSelfReportRoutes(app, ctx);
   registerPairingRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
 }

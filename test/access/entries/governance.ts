@@ -1,5 +1,6 @@
 import type { MatrixEntry } from '../entry';
 import type { Fixture } from '../fixture';
+import { selfReportEntries } from './governance-self-reports';
 
 /**
  * Governance. Objects on side B (another city) are made through the API by the province officer, who
@@ -213,4 +214,4 @@ const dashboardEntries: MatrixEntry[] = [
   { route: 'GET /api/governance/dashboard/export', inside: () => ({ url: '/api/governance/dashboard/export?regionCode=410105' }), outside: () => ({ url: '/api/governance/dashboard/export?regionCode=411627' }) },
 ];
 
-export const governanceEntries: MatrixEntry[] = [...drawEntries, ...checklistEntries, ...inspectionEntries, ...rectificationEntries, ...pairingEntries, ...dashboardEntries];
+export const governanceEntries: MatrixEntry[] = [...drawEntries, ...checklistEntries, ...inspectionEntries, ...rectificationEntries, ...pairingEntries, ...dashboardEntries, ...selfReportEntries];
