@@ -1,9 +1,11 @@
 import { accountsFeature } from '../features/accounts';
+import { alertsFeature } from '../features/alerts';
 import { auditFeature } from '../features/audit';
 import { gateFeature } from '../features/gate';
 import { noticesFeature } from '../features/notices';
 import { gridFeature } from '../features/grid';
 import { homeFeature } from '../features/home';
+import { notificationsFeature } from '../features/notifications';
 import { peopleFeature } from '../features/people';
 import { regionsFeature } from '../features/regions';
 import { rosterFeature } from '../features/roster';
@@ -25,6 +27,8 @@ export const features: FeatureModule[] = [
   auditFeature,
   gateFeature,
   noticesFeature,
+  alertsFeature,
+  notificationsFeature,
 ];
 
 export interface VisibleMenuItem {

@@ -5,6 +5,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { scopeText } from '../../shared/scope';
 import { type VisibleMenuItem, visibleMenu } from '../registry';
 
@@ -65,6 +66,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           {(wide || screens.sm) && t('app.name')}
         </Link>
         <Space size={wide ? 'large' : 'small'}>
+          <NotificationBell />
           <span style={{ color: '#fff' }}>
             <LanguageSwitch />
           </span>
