@@ -46,6 +46,10 @@ export function ruleLabel(rule: string, disease: string | null, syndrome: string
     const d = diseaseName(disease ?? rule.split(':')[1]);
     return { zh: `${d?.zh ?? ''}聚集疫情`, en: `${d?.en ?? ''} cluster` };
   }
+  if (rule === 'manual') {
+    const d = diseaseName(disease);
+    return { zh: `人工上报${d ? `：${d.zh}` : ''}`, en: `raised by hand${d ? `: ${d.en}` : ''}` };
+  }
   if (rule.startsWith('scan:')) return { zh: `${s?.zh ?? ''}异常升高（统计预警）`, en: `unusual rise in ${s?.en ?? 'counts'} (statistical signal)` };
   return { zh: rule, en: rule };
 }
