@@ -7,6 +7,7 @@ import { registerDashboardRoutes } from './routes';
 import { registerPairingRoutes } from '../pairing/routes';
 import { registerRectificationRoutes } from '../rectification/routes';
 import { registerSelfReportRoutes } from '../self-reports/routes';
+import { registerTaskForceRoutes } from '../taskforces/routes';
 
 /** The governance capabilities' routes (issue 7), registered with one line in src/features/index.ts. */
 export function registerGovernanceRoutes(app: App, ctx: AppContext) {
@@ -15,6 +16,7 @@ export function registerGovernanceRoutes(app: App, ctx: AppContext) {
   registerInspectionRoutes(app, ctx);
   registerRectificationRoutes(app, ctx);
   registerSelfReportRoutes(app, ctx);
+  registerTaskForceRoutes(app, ctx);
   registerPairingRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
 }
