@@ -42,6 +42,10 @@ export const PERMISSIONS = {
   'notice.receive': ['parent', 'class_teacher', 'school_doctor', 'school_admin', 'gate_guard'],
   'stagger.read': [...OFFICERS, ...SCHOOL_HEALTH, 'gate_guard'],
   'stagger.manage': ['school_admin'],
+  'online_teaching.read': [...OFFICERS, ...SCHOOL_HEALTH],
+  'online_teaching.manage': [...OFFICERS, 'school_admin'],
+  'supply.read': [...OFFICERS, 'school_admin', 'school_doctor'],
+  'supply.write': [...OFFICERS, 'school_admin', 'school_doctor'],
   // Response: policies, cases and contacts, risk status, isolation, testing, screening, leave, footing.
   'policy.read': [...OFFICERS, ...SCHOOL_HEALTH, 'hospital_liaison', 'sysadmin'],
   'policy.manage': ['province_officer', 'city_officer'],

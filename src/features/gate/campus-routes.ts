@@ -2,6 +2,8 @@ import type { AppContext } from '../../http/context';
 import type { App } from '../../http/types';
 import { registerHygieneRoutes } from '../hygiene/routes';
 import { registerNoticeRoutes } from '../notices/routes';
+import { registerOnlineTeachingRoutes } from '../online-teaching/routes';
+import { registerSupplyRoutes } from '../supplies/routes';
 import { registerStaggerRoutes } from '../stagger/routes';
 import { registerVenueCodeRoutes } from '../venue-codes/routes';
 import { registerPersonStateSource } from './person-state';
@@ -16,4 +18,6 @@ export function registerCampusRoutes(app: App, ctx: AppContext) {
   registerHygieneRoutes(app, ctx);
   registerNoticeRoutes(app, ctx);
   registerStaggerRoutes(app, ctx);
+  registerOnlineTeachingRoutes(app, ctx);
+  registerSupplyRoutes(app, ctx);
 }

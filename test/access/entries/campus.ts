@@ -112,6 +112,27 @@ async function schedules(fx: Fixture) {
   fx.extra.staggerReady = 1;
 }
 
+async function onlinePeriods(fx: Fixture) {
+  if (fx.extra.onlineA) return;
+  const period = (classId: number) => ({ scopeType: 'class', scopeId: classId, fromDate: '2026-11-01', toDate: '2026-12-31', reason: '停课', trigger: 'decision', idempotencyKey: `o${rand()}${rand()}` });
+  fx.extra.onlineA = ((await fx.sessions.province_officer.post('/api/online-teaching', period(fx.classA))).json() as { id: number }).id;
+  fx.extra.onlineB = ((await fx.sessions.province_officer.post('/api/online-teaching', period(fx.classB))).json() as { id: number }).id;
+}
+
+async function stores(fx: Fixture) {
+  if (fx.extra.storeA1) return;
+  const make = async (schoolId: number, name: string) => ((await fx.sessions.province_officer.post('/api/supplies/stores', { schoolId, name })).json() as { id: number }).id;
+  fx.extra.storeA1 = await make(fx.schoolA, '校医室');
+  fx.extra.storeA2 = await make(fx.schoolA, '总务仓库');
+  fx.extra.storeB = await make(fx.schoolB, '校医室');
+  for (const storeId of [fx.extra.storeA1, fx.extra.storeB]) {
+    await fx.sessions.province_officer.post('/api/supplies/movements', { storeId, item: 'mask', kind: 'receipt', quantity: 100_000, idempotencyKey: `s${rand()}${rand()}` });
+  }
+}
+
+const movement = (storeId: number) => ({ storeId, item: 'mask', kind: 'receipt', quantity: 10, idempotencyKey: `s${rand()}${rand()}` });
+const delivery = (from: number, to: number) => ({ fromStoreId: from, toStoreId: to, item: 'mask', quantity: 1, idempotencyKey: `s${rand()}${rand()}` });
+
 export const campusEntries: MatrixEntry[] = [
   {
     route: 'GET /api/venue-codes',
@@ -208,4 +229,24 @@ export const campusEntries: MatrixEntry[] = [
   { route: 'POST /api/stagger/schedules', inside: (fx) => ({ url: '/api/stagger/schedules', body: staggerBody(fx.schoolA) }), outside: (fx) => ({ url: '/api/stagger/schedules', body: staggerBody(fx.schoolB) }) },
   { route: 'GET /api/stagger/schedules/current', ...bySchool('/api/stagger/schedules/current'), prepare: schedules },
   { route: 'GET /api/stagger/schedules/current/export', ...bySchool('/api/stagger/schedules/current/export'), prepare: schedules },
+  {
+    route: 'POST /api/online-teaching',
+    inside: (fx) => ({ url: '/api/online-teaching', body: { scopeType: 'class', scopeId: fx.classA, fromDate: '2027-01-04', toDate: '2027-01-08', reason: '停课', trigger: 'decision', idempotencyKey: `o${rand()}${rand()}` } }),
+    outside: (fx) => ({ url: '/api/online-teaching', body: { scopeType: 'class', scopeId: fx.classB, fromDate: '2027-01-04', toDate: '2027-01-08', reason: '停课', trigger: 'decision', idempotencyKey: `o${rand()}${rand()}` } }),
+    // The first permitted role switches the class online; the others meet the overlap.
+    allowed: [200, 409],
+  },
+  { route: 'POST /api/online-teaching/:id/end', inside: (fx) => ({ url: `/api/online-teaching/${fx.extra.onlineA}/end` }), outside: (fx) => ({ url: `/api/online-teaching/${fx.extra.onlineB}/end` }), prepare: onlinePeriods, allowed: [200, 409] },
+  {
+    route: 'GET /api/online-teaching/coverage',
+    inside: () => ({ url: '/api/online-teaching/coverage?date=2026-11-30' }),
+    outside: null,
+    prepare: onlinePeriods,
+    leaks: (fx, body) => ((body as { schools?: { schoolId: number }[] }).schools ?? []).some((s) => s.schoolId === fx.schoolB),
+  },
+  { route: 'GET /api/supplies/stores', inside: () => ({ url: '/api/supplies/stores' }), outside: null, prepare: stores, leaks: (fx, body) => ((body as { items?: { id: number }[] }).items ?? []).some((i) => i.id === fx.extra.storeB) },
+  { route: 'POST /api/supplies/stores', inside: (fx) => ({ url: '/api/supplies/stores', body: { schoolId: fx.schoolA, name: '新库' } }), outside: (fx) => ({ url: '/api/supplies/stores', body: { schoolId: fx.schoolB, name: '新库' } }) },
+  { route: 'POST /api/supplies/movements', inside: (fx) => ({ url: '/api/supplies/movements', body: movement(fx.extra.storeA1) }), outside: (fx) => ({ url: '/api/supplies/movements', body: movement(fx.extra.storeB) }), prepare: stores },
+  { route: 'POST /api/supplies/deliveries', inside: (fx) => ({ url: '/api/supplies/deliveries', body: delivery(fx.extra.storeA1, fx.extra.storeA2) }), outside: (fx) => ({ url: '/api/supplies/deliveries', body: delivery(fx.extra.storeB, fx.extra.storeA2) }), prepare: stores },
+  { route: 'GET /api/supplies/stock', inside: () => ({ url: '/api/supplies/stock' }), outside: null, prepare: stores, leaks: (fx, body) => ((body as { items?: { storeId: number }[] }).items ?? []).some((i) => i.storeId === fx.extra.storeB) },
 ];
