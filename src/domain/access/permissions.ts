@@ -94,6 +94,7 @@ export const PERMISSIONS = {
   'taskforce.manage': [...OFFICERS, 'school_admin'],
   'plan.read': [...OFFICERS, 'school_admin', 'school_doctor'],
   'plan.manage': [...OFFICERS, 'school_admin'],
+  'guidance.manage': [...OFFICERS],
   'governance.dashboard': [...OFFICERS],
   // Early warning: the alert queue, rule sets, scans; notification endpoints for group robots.
   'alert.read': [...OFFICERS, ...SCHOOL_HEALTH, 'hospital_liaison'],

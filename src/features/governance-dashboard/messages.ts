@@ -3,6 +3,7 @@ import { checklistMessages } from '../checklists/messages';
 import { drawMessages } from '../draws/messages';
 import { inspectionMessages } from '../inspections/messages';
 import { pairingMessages } from '../pairing/messages';
+import { planMessages } from '../plans/messages';
 import { rectificationMessages } from '../rectification/messages';
 import { selfReportMessages } from '../self-reports/messages';
 import { taskForceMessages } from '../taskforces/messages';
@@ -12,4 +13,4 @@ const common: MessageTable = {
 };
 
 /** Every governance capability's texts, registered with one line in src/i18n/all-messages.ts. */
-export const governanceMessages: MessageTable = { ...common, ...drawMessages, ...checklistMessages, ...inspectionMessages, ...rectificationMessages, ...pairingMessages, ...selfReportMessages, ...taskForceMessages };
+export const governanceMessages: MessageTable = { ...common, ...drawMessages, ...checklistMessages, ...inspectionMessages, ...rectificationMessages, ...pairingMessages, ...selfReportMessages, ...taskForceMessages, ...planMessages };

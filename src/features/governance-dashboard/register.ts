@@ -5,6 +5,7 @@ import { registerDrawRoutes } from '../draws/routes';
 import { registerInspectionRoutes } from '../inspections/routes';
 import { registerDashboardRoutes } from './routes';
 import { registerPairingRoutes } from '../pairing/routes';
+import { registerPlanRoutes } from '../plans/routes';
 import { registerRectificationRoutes } from '../rectification/routes';
 import { registerSelfReportRoutes } from '../self-reports/routes';
 import { registerTaskForceRoutes } from '../taskforces/routes';
@@ -17,6 +18,7 @@ export function registerGovernanceRoutes(app: App, ctx: AppContext) {
   registerRectificationRoutes(app, ctx);
   registerSelfReportRoutes(app, ctx);
   registerTaskForceRoutes(app, ctx);
+  registerPlanRoutes(app, ctx);
   registerPairingRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
 }

@@ -1,6 +1,7 @@
 import type { MatrixEntry } from '../entry';
 import type { Fixture } from '../fixture';
 import { selfReportEntries } from './governance-self-reports';
+import { planEntries } from './governance-plans';
 import { taskForceEntries } from './governance-taskforces';
 
 /**
@@ -215,4 +216,4 @@ const dashboardEntries: MatrixEntry[] = [
   { route: 'GET /api/governance/dashboard/export', inside: () => ({ url: '/api/governance/dashboard/export?regionCode=410105' }), outside: () => ({ url: '/api/governance/dashboard/export?regionCode=411627' }) },
 ];
 
-export const governanceEntries: MatrixEntry[] = [...drawEntries, ...checklistEntries, ...inspectionEntries, ...rectificationEntries, ...pairingEntries, ...dashboardEntries, ...selfReportEntries, ...taskForceEntries];
+export const governanceEntries: MatrixEntry[] = [...drawEntries, ...checklistEntries, ...inspectionEntries, ...rectificationEntries, ...pairingEntries, ...dashboardEntries, ...selfReportEntries, ...taskForceEntries, ...planEntries];
