@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   'online_teaching.manage': [...OFFICERS, 'school_admin'],
   'supply.read': [...OFFICERS, 'school_admin', 'school_doctor'],
   'supply.write': [...OFFICERS, 'school_admin', 'school_doctor'],
+  'vaccination.read': [...OFFICERS, ...SCHOOL_HEALTH],
+  'vaccination.write': ['school_doctor', 'school_admin', 'class_teacher'],
   // Response: policies, cases and contacts, risk status, isolation, testing, screening, leave, footing.
   'policy.read': [...OFFICERS, ...SCHOOL_HEALTH, 'hospital_liaison', 'sysadmin'],
   'policy.manage': ['province_officer', 'city_officer'],

@@ -4,6 +4,7 @@ import { registerHygieneRoutes } from '../hygiene/routes';
 import { registerNoticeRoutes } from '../notices/routes';
 import { registerOnlineTeachingRoutes } from '../online-teaching/routes';
 import { registerSupplyRoutes } from '../supplies/routes';
+import { registerVaccinationRoutes } from '../vaccination/routes';
 import { registerStaggerRoutes } from '../stagger/routes';
 import { registerVenueCodeRoutes } from '../venue-codes/routes';
 import { registerPersonStateSource } from './person-state';
@@ -20,4 +21,5 @@ export function registerCampusRoutes(app: App, ctx: AppContext) {
   registerStaggerRoutes(app, ctx);
   registerOnlineTeachingRoutes(app, ctx);
   registerSupplyRoutes(app, ctx);
+  registerVaccinationRoutes(app, ctx);
 }

@@ -133,6 +133,14 @@ async function stores(fx: Fixture) {
 const movement = (storeId: number) => ({ storeId, item: 'mask', kind: 'receipt', quantity: 10, idempotencyKey: `s${rand()}${rand()}` });
 const delivery = (from: number, to: number) => ({ fromStoreId: from, toStoreId: to, item: 'mask', quantity: 1, idempotencyKey: `s${rand()}${rand()}` });
 
+async function vaccinationChecks(fx: Fixture) {
+  if (fx.extra.vaccinationA) return;
+  const a = await fx.sessions.school_doctor.post('/api/vaccination/checks', { personId: fx.studentA });
+  const b = await (await sessionInB(fx, 'school_doctor'))('POST', '/api/vaccination/checks', { personId: fx.studentB });
+  fx.extra.vaccinationA = (a.json() as { id: number }).id;
+  fx.extra.vaccinationB = (b.json() as { id: number }).id;
+}
+
 export const campusEntries: MatrixEntry[] = [
   {
     route: 'GET /api/venue-codes',
@@ -249,4 +257,22 @@ export const campusEntries: MatrixEntry[] = [
   { route: 'POST /api/supplies/movements', inside: (fx) => ({ url: '/api/supplies/movements', body: movement(fx.extra.storeA1) }), outside: (fx) => ({ url: '/api/supplies/movements', body: movement(fx.extra.storeB) }), prepare: stores },
   { route: 'POST /api/supplies/deliveries', inside: (fx) => ({ url: '/api/supplies/deliveries', body: delivery(fx.extra.storeA1, fx.extra.storeA2) }), outside: (fx) => ({ url: '/api/supplies/deliveries', body: delivery(fx.extra.storeB, fx.extra.storeA2) }), prepare: stores },
   { route: 'GET /api/supplies/stock', inside: () => ({ url: '/api/supplies/stock' }), outside: null, prepare: stores, leaks: (fx, body) => ((body as { items?: { storeId: number }[] }).items ?? []).some((i) => i.storeId === fx.extra.storeB) },
+  { route: 'GET /api/vaccination/schedule', inside: () => ({ url: '/api/vaccination/schedule' }), outside: null },
+  {
+    route: 'POST /api/vaccination/doses',
+    inside: (fx) => ({ url: '/api/vaccination/doses', body: { personId: fx.studentA, doses: [{ vaccine: 'HepB', doseNumber: 1, givenOn: '2026-01-01' }] } }),
+    outside: (fx) => ({ url: '/api/vaccination/doses', body: { personId: fx.studentB, doses: [{ vaccine: 'HepB', doseNumber: 1, givenOn: '2026-01-01' }] } }),
+  },
+  {
+    route: 'POST /api/vaccination/checks',
+    inside: (fx) => ({ url: '/api/vaccination/checks', body: { personId: fx.studentA } }),
+    outside: (fx) => ({ url: '/api/vaccination/checks', body: { personId: fx.studentB } }),
+  },
+  {
+    route: 'POST /api/vaccination/checks/:id/follow-up',
+    inside: (fx) => ({ url: `/api/vaccination/checks/${fx.extra.vaccinationA}/follow-up`, body: { followUp: 'referred' } }),
+    outside: (fx) => ({ url: `/api/vaccination/checks/${fx.extra.vaccinationB}/follow-up`, body: { followUp: 'referred' } }),
+    prepare: vaccinationChecks,
+  },
+  { route: 'GET /api/vaccination/coverage', ...bySchool('/api/vaccination/coverage') },
 ];
