@@ -3,6 +3,7 @@ import { alertsFeature } from '../features/alerts';
 import { auditFeature } from '../features/audit';
 import { gateFeature } from '../features/gate';
 import { noticesFeature } from '../features/notices';
+import { hygieneFeature } from '../features/hygiene';
 import { gridFeature } from '../features/grid';
 import { homeFeature } from '../features/home';
 import { notificationsFeature } from '../features/notifications';
@@ -27,6 +28,7 @@ export const features: FeatureModule[] = [
   auditFeature,
   gateFeature,
   noticesFeature,
+  hygieneFeature,
   alertsFeature,
   notificationsFeature,
 ];

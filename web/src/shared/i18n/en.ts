@@ -93,6 +93,7 @@ export const en: Dictionary = {
     venueCodes: 'Venue codes',
     notices: 'Notices',
     myNotices: 'My notices',
+    hygiene: 'Hygiene logs',
   },
   home: {
     welcome: 'Hello, {name}',

@@ -91,6 +91,7 @@ export const zhCN = {
     venueCodes: '场所码',
     notices: '通知管理',
     myNotices: '通知',
+    hygiene: '通风消毒',
   },
   home: {
     welcome: '您好，{name}',
