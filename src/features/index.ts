@@ -6,6 +6,7 @@ import { registerResponseRoutes } from './cases/response-routes';
 import { registerCampusRoutes } from './gate/campus-routes';
 import { registerGovernanceRoutes } from './governance-dashboard/register';
 import { registerGridRoutes } from './grid/routes';
+import { registerLeaveRoutes } from './leave/routes';
 import { registerPeopleRoutes } from './people/routes';
 import { registerRegionRoutes } from './regions/routes';
 import { registerRosterRoutes } from './roster/routes';
@@ -21,8 +22,9 @@ export async function registerFeatures(app: App, ctx: AppContext): Promise<void>
   registerGridRoutes(app, ctx);
   registerGovernanceRoutes(app, ctx);
   registerRosterRoutes(app, ctx);
-  (await import('./checks/routes')).registerDailyMonitoringRoutes(app, ctx);
   registerResponseRoutes(app, ctx);
+  registerLeaveRoutes(app, ctx);
+  (await import('./checks/routes')).registerDailyMonitoringRoutes(app, ctx);
   registerCampusRoutes(app, ctx);
   (await import('./alerts/register')).registerEarlyWarningRoutes(app, ctx);
 }

@@ -3,6 +3,7 @@ import { responseMessages } from '../features/cases/messages';
 import { campusMessages } from '../features/gate/campus-messages';
 import { governanceMessages } from '../features/governance-dashboard/messages';
 import { gridMessages } from '../features/grid/messages';
+import { leaveMessages } from '../features/leave/messages';
 import { peopleMessages } from '../features/people/messages';
 import { rosterMessages } from '../features/roster/messages';
 import { schoolMessages } from '../features/schools/messages';
@@ -10,4 +11,4 @@ import { earlyWarningMessages } from '../features/alerts/all-messages';
 import type { MessageTable } from './index';
 
 /** Every capability's message table, one line each. */
-export const featureMessages: MessageTable[] = [governanceMessages, accountMessages, schoolMessages, peopleMessages, gridMessages, rosterMessages, campusMessages, responseMessages, earlyWarningMessages];
+export const featureMessages: MessageTable[] = [governanceMessages, accountMessages, schoolMessages, peopleMessages, gridMessages, rosterMessages, campusMessages, responseMessages, earlyWarningMessages, leaveMessages];

@@ -93,6 +93,8 @@ export interface TravelRecordsTable {
   residence: Generated<boolean>;
   source: 'screening' | 'leave' | 'manual';
   created_at: Timestamp;
+  campaign_id: Generated<number | null>;
+  leave_id: Generated<number | null>;
 }
 
 export interface RiskStatusesTable {
@@ -199,6 +201,7 @@ export interface ScreeningCampaignsTable {
   status: 'template' | 'open' | 'closed';
   created_by: number | null;
   created_at: Timestamp;
+  filters: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface ScreeningAnswersTable {
@@ -219,6 +222,8 @@ export interface LeaveApproversTable {
   school_id: number;
   step: number;
   account_id: number;
+  more_than_days: Generated<number>;
+  label: Generated<string>;
 }
 
 export interface LeaveRequestsTable {

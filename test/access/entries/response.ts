@@ -76,3 +76,24 @@ export const responseEntries: MatrixEntry[] = [
   { route: 'POST /api/footing/proposals/:id/decide', ...both((fx, s) => ({ url: `/api/footing/proposals/${x(fx, s, 'proposal')}/decide`, body: { accept: false, reason: '研判无需切换' } })), allowed: [200, 409] },
   { route: 'PUT /api/footing/settings/:code', ...both((_fx, s) => ({ url: `/api/footing/settings/${region(s)}`, body: { autoSwitch: false, emergencyAdjustments: { checkSessions: ['morning', 'noon'], testsPerWeek: 2, gateRules: [], reportingDeadlineHours: 4 } } })) },
 ];
+
+/** A leave request of student A, made by the school administrator and approved by the class teacher (the chain's only step). */
+async function ensureLeave(fx: Fixture) {
+  if (fx.extra.leaveA) return;
+  const r = await fx.sessions.school_admin.post('/api/leave', { personId: fx.studentA, fromDate: '2026-12-20', toDate: '2026-12-21', reason: '家中有事', destination: '郑州市', idempotencyKey: 'matrix-leave-A' });
+  if (r.statusCode !== 200) throw new Error(`matrix set-up failed: ${r.body}`);
+  fx.extra.leaveA = r.json().id;
+  await fx.sessions.class_teacher.post(`/api/leave/${fx.extra.leaveA}/decision`, { decision: 'approved' });
+}
+const leave = (fx: Fixture, s: 'A' | 'B') => (s === 'A' ? fx.extra.leaveA : 987654);
+const bothLeave = (f: (fx: Fixture, side: 'A' | 'B') => { url: string; body?: unknown }) => ({ inside: (fx: Fixture) => f(fx, 'A'), outside: (fx: Fixture) => f(fx, 'B'), prepare: ensureLeave });
+
+responseEntries.push(
+  { route: 'GET /api/leave', inside: () => ({ url: '/api/leave' }), outside: null, prepare: ensureLeave, leaks: (fx, body) => hasPerson(fx.studentB)(body) },
+  { route: 'POST /api/leave', ...both((fx, s) => ({ url: '/api/leave', body: { personId: student(fx, s), fromDate: '2026-12-10', toDate: '2026-12-10', reason: '看病', destination: '医院' } })), allowed: [200, 409] },
+  { route: 'GET /api/leave/:id', ...bothLeave((fx, s) => ({ url: `/api/leave/${leave(fx, s)}` })) },
+  { route: 'POST /api/leave/:id/decision', ...bothLeave((fx, s) => ({ url: `/api/leave/${leave(fx, s)}/decision`, body: { decision: 'approved' } })), allowed: [200, 403, 409] },
+  { route: 'POST /api/leave/:id/return', ...bothLeave((fx, s) => ({ url: `/api/leave/${leave(fx, s)}/return`, body: { returnedOn: '2026-11-30' } })), allowed: [200, 400, 409] },
+  { route: 'GET /api/schools/:id/leave-approvers', ...both((fx, s) => ({ url: `/api/schools/${school(fx, s)}/leave-approvers` })) },
+  { route: 'PUT /api/schools/:id/leave-approvers', ...both((fx, s) => ({ url: `/api/schools/${school(fx, s)}/leave-approvers`, body: { steps: [] } })) },
+);

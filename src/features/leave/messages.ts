@@ -1,0 +1,28 @@
+import type { MessageTable } from '../../i18n';
+
+export const leaveMessages: MessageTable = {
+  'leave.person_kind': { 'zh-CN': '只能为学生或教职工请假', en: 'Leave is requested for a student or a staff member' },
+  'leave.not_own_child': { 'zh-CN': '家长只能为自己的孩子请假', en: 'A parent requests leave for their own child only' },
+  'leave.dates_order': { 'zh-CN': '结束日期不能早于开始日期', en: 'The leave cannot end before it starts' },
+  'leave.too_long': { 'zh-CN': '单次请假最长 {limit} 天', en: 'One request covers at most {limit} days' },
+  'leave.too_early': { 'zh-CN': '开始日期过早，不能补请 {limit} 天以前的假', en: 'Leave cannot start more than {limit} days ago' },
+  'leave.overlap': { 'zh-CN': '该人员在这段时间已有请假', en: 'This person already has leave overlapping these dates' },
+  'leave.no_approver': { 'zh-CN': '学校尚未设置请假审批人，请联系学校管理员', en: 'The school has no leave approver set up yet' },
+  'leave.not_in_chain': { 'zh-CN': '您不在该请假的审批链中（{field}），无权审批（谁审批谁负责）', en: 'You are not an approver ({field}) of this request' },
+  'leave.not_your_turn': { 'zh-CN': '尚未轮到您审批，当前审批人：{name}', en: 'It is not your turn; the request waits for {name}' },
+  'leave.already_decided': { 'zh-CN': '该请假已审批完毕', en: 'This request has already been decided' },
+  'leave.not_approved': { 'zh-CN': '只有已批准的请假可以销假', en: 'Only approved leave can be closed with a return' },
+  'leave.return_future': { 'zh-CN': '销假日期不能晚于今天', en: 'The return date cannot be in the future' },
+  'leave.return_before_start': { 'zh-CN': '销假日期不能早于请假开始日期', en: 'The return date cannot be before the leave started' },
+  'leave.travel_dates': { 'zh-CN': '行程日期有误（开始晚于结束或晚于今天）', en: 'A stay starts after it ends or in the future' },
+  'leave.approver_invalid': { 'zh-CN': '审批人须为本校在职的管理员、校医或班主任账号', en: 'Each approver must be an active administrator, doctor or class teacher account of the school' },
+  'leave.approver_repeated': { 'zh-CN': '同一审批人不能出现两次', en: 'An approver appears twice' },
+  'leave.idempotency_reused': { 'zh-CN': '该提交编号已用于另一份请假', en: 'This submission key was already used for another request' },
+  'field.destination': { 'zh-CN': '去向', en: 'destination' },
+  'field.destinationRegionCode': { 'zh-CN': '去向地区', en: 'destination region' },
+  'field.approver': { 'zh-CN': '审批人', en: 'approver' },
+  'field.returnedOn': { 'zh-CN': '销假日期', en: 'return date' },
+  'field.travel': { 'zh-CN': '行程', en: 'travel' },
+  'field.steps': { 'zh-CN': '审批步骤', en: 'approval steps' },
+  'field.decision': { 'zh-CN': '审批意见', en: 'decision' },
+};
