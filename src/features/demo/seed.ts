@@ -4,6 +4,7 @@ import { makeIdNumber, maskIdNumber, maskPhone } from '../../domain/people/id-nu
 import type { AppContext } from '../../http/context';
 import { hashPassword } from '../../security/crypto';
 import { seedCampusDemo } from '../gate/demo';
+import { seedGovernanceDemo } from '../plans/governance-demo';
 import { loadRegions } from '../regions/load-regions';
 import { between, mobile, occupation, personName, pick, type Rng, seededRng } from './names';
 import { type PlannedSchool, type Scale, planSchools } from './school-plan';
@@ -67,6 +68,7 @@ export async function seedDemo(ctx: AppContext, options: { scale: Scale; seed?: 
   await seedHospitals(db, plan, schoolIds, rng);
   await seedAccountsAndGrid(db, plan, schoolIds, firstClassOfFirstSchool);
   await seedCampusDemo(ctx);
+  await seedGovernanceDemo(ctx);
   return { schools: plan.length };
 }
 
