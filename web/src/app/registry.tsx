@@ -4,6 +4,7 @@ import { auditFeature } from '../features/audit';
 import { gateFeature } from '../features/gate';
 import { noticesFeature } from '../features/notices';
 import { hygieneFeature } from '../features/hygiene';
+import { staggerFeature } from '../features/stagger';
 import { gridFeature } from '../features/grid';
 import { homeFeature } from '../features/home';
 import { notificationsFeature } from '../features/notifications';
@@ -29,6 +30,7 @@ export const features: FeatureModule[] = [
   gateFeature,
   noticesFeature,
   hygieneFeature,
+  staggerFeature,
   alertsFeature,
   notificationsFeature,
 ];

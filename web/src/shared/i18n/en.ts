@@ -94,6 +94,7 @@ export const en: Dictionary = {
     notices: 'Notices',
     myNotices: 'My notices',
     hygiene: 'Hygiene logs',
+    stagger: 'Staggered schedule',
   },
   home: {
     welcome: 'Hello, {name}',

@@ -92,6 +92,7 @@ export const zhCN = {
     notices: '通知管理',
     myNotices: '通知',
     hygiene: '通风消毒',
+    stagger: '错峰安排',
   },
   home: {
     welcome: '您好，{name}',
