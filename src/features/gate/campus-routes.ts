@@ -8,12 +8,12 @@ import { registerVaccinationRoutes } from '../vaccination/routes';
 import { registerStaggerRoutes } from '../stagger/routes';
 import { registerVenueCodeRoutes } from '../venue-codes/routes';
 import { registerPersonStateSource } from './person-state';
-import { responseStateSource } from './response-state';
+import { responseStateInline, responseStateSource } from './response-state';
 import { registerGateRoutes } from './routes';
 
 /** Every campus-operations capability's routes, registered with one line in src/features/index.ts. */
 export function registerCampusRoutes(app: App, ctx: AppContext) {
-  registerPersonStateSource('response', responseStateSource);
+  registerPersonStateSource('response', responseStateSource, responseStateInline);
   registerVenueCodeRoutes(app, ctx);
   registerGateRoutes(app, ctx);
   registerHygieneRoutes(app, ctx);

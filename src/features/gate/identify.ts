@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import type { Static } from 'typebox';
 import type { Trx } from '../../db/transaction';
 import { verifyPersonCode } from '../../domain/gate/person-code';
@@ -30,13 +31,14 @@ export function subjectWay(subject: Subject): keyof Subject {
  * Finds a member of the school (student or staff) at the gate. Everything is looked up within the
  * venue's school, so a guard can never reach another school's people through the gate.
  */
-export async function identifyMember(ctx: AppContext, db: AppContext['db'] | Trx, schoolId: number, subject: Subject): Promise<GatePersonRef> {
+export async function identifyMember(ctx: AppContext, db: AppContext['db'] | Trx, schoolId: number, subject: Subject, extra: RawBuilder<unknown>[] = []): Promise<GatePersonRef & { extra: unknown[] }> {
   const way = subjectWay(subject);
   const base = db
     .selectFrom('persons')
     .leftJoin('classes', 'classes.id', 'persons.class_id')
     .leftJoin('grades', 'grades.id', 'classes.grade_id')
     .select(['persons.id', 'persons.kind', 'persons.name', 'persons.id_number_masked', 'grades.name as grade_name', 'classes.name as class_name'])
+    .select(extra.map((column, i) => column.as(`extra_${i}`)))
     .where('persons.school_id', '=', schoolId)
     .where('persons.active', '=', true);
   let row: Awaited<ReturnType<typeof base.executeTakeFirst>>;
@@ -66,6 +68,7 @@ export async function identifyMember(ctx: AppContext, db: AppContext['db'] | Trx
   if (row.kind === 'co_resident') throw new AppError('gate.person_not_member', 400, { field: `subject/${way}` });
   return {
     personId: row.id, visitorId: null, kind: row.kind, name: row.name, idNumberMasked: row.id_number_masked, identifiedBy,
+    extra: extra.map((_, i) => (row as unknown as Record<string, unknown>)[`extra_${i}`]),
     className: row.grade_name && row.class_name ? `${row.grade_name}${row.class_name}` : null,
   };
 }

@@ -9,7 +9,7 @@ import { sealIdNumber, sealPhone } from '../people/service';
 import { verifyVenue } from '../venue-codes/service';
 import { entryBatcher } from './entry-batch';
 import { type GatePersonRef, identifyMember, identifyVisitor, subjectWay } from './identify';
-import { loadPersonStates, schoolDate } from './person-state';
+import { inlineStateColumns, loadPersonStates, mergeStates, schoolDate } from './person-state';
 import type { LookupBody, RecordEntryBody } from './schema';
 
 /** The venue must be a school gate or site inside the caller's scope. */
@@ -19,10 +19,15 @@ export async function gateOf(ctx: AppContext, actor: Actor, venueToken: string) 
   return { ...venue, schoolId: venue.schoolId, schoolName: venue.schoolName ?? '' };
 }
 
-async function stateOf(ctx: AppContext, ref: GatePersonRef) {
-  if (ref.personId === null) return { ...CLEAR_STATE };
+
+/** Finds the member and reads the state sources that can answer inline in the same query. */
+async function memberWithState(ctx: AppContext, schoolId: number, subject: Static<typeof LookupBody>['subject']) {
   const now = ctx.now();
-  return (await loadPersonStates(ctx.db, [ref.personId], { now, today: schoolDate(now) })).get(ref.personId)!;
+  const at = { now, today: schoolDate(now) };
+  const inline = await inlineStateColumns(ctx.db, at);
+  const { extra, ...ref } = await identifyMember(ctx, ctx.db, schoolId, subject, inline.map((i) => i.column));
+  const others = await loadPersonStates(ctx.db, [ref.personId!], at, new Set(inline.map((i) => i.key)));
+  return { ref, state: mergeStates([...inline.map((i, k) => i.read(extra[k])), others.get(ref.personId!)!]) };
 }
 
 const subjectKey = (ref: GatePersonRef) => (ref.personId !== null ? `p:${ref.personId}` : `v:${ref.visitorId}`);
@@ -33,8 +38,7 @@ export async function lookupAtGate(ctx: AppContext, actor: Actor, body: Static<t
   const gate = await gateOf(ctx, actor, body.venueToken);
   const way = subjectWay(body.subject);
   if (way === 'visitor') throw new AppError('gate.subject_required', 400, { field: 'subject/visitor' });
-  const ref = way === 'visitorId' ? await identifyVisitor(ctx.db, gate.schoolId, body.subject.visitorId!) : await identifyMember(ctx, ctx.db, gate.schoolId, body.subject);
-  const state = await stateOf(ctx, ref);
+  const { ref, state } = way === 'visitorId' ? { ref: await identifyVisitor(ctx.db, gate.schoolId, body.subject.visitorId!), state: { ...CLEAR_STATE } } : await memberWithState(ctx, gate.schoolId, body.subject);
   const presence = await ctx.db.selectFrom('gate_presence').select('inside').where('school_id', '=', gate.schoolId).where('subject', '=', subjectKey(ref)).executeTakeFirst();
   await writeAudit(ctx.db, actor, { action: 'gate.lookup', objectType: ref.personId ? 'person' : 'visitor', objectId: ref.personId ?? ref.visitorId, detail: { by: ref.identifiedBy, gate: gate.codeId }, ip });
   const stateReasons = decideEntry({ realNameVerified: true, maskWorn: true, venueCodeScanned: true, travelRecordShown: true, temperature: 36.5 }, state).reasons;
@@ -72,8 +76,9 @@ export async function recordEntry(ctx: AppContext, actor: Actor, body: Static<ty
   // retry rolls back whatever it wrote and answers with the first record.
   // Validate a visitor's identifiers before the transaction: a bad ID number writes nothing.
   const sealedVisitor = way === 'visitor' ? { id: sealIdNumber(ctx, body.subject.visitor!.idNumber, 'subject/visitor/idNumber'), phone: sealPhone(ctx, body.subject.visitor!.phone, 'subject/visitor/phone') } : null;
-  const member = way === 'visitor' ? null : way === 'visitorId' ? await identifyVisitor(ctx.db, gate.schoolId, body.subject.visitorId!) : await identifyMember(ctx, ctx.db, gate.schoolId, body.subject);
-  const state = member ? await stateOf(ctx, member) : { ...CLEAR_STATE };
+  const found = way === 'visitor' ? null : way === 'visitorId' ? { ref: await identifyVisitor(ctx.db, gate.schoolId, body.subject.visitorId!), state: { ...CLEAR_STATE } } : await memberWithState(ctx, gate.schoolId, body.subject);
+  const member = found?.ref ?? null;
+  const state = found?.state ?? { ...CLEAR_STATE };
   const temperature = entering ? Math.round(body.temperature! * 10) / 10 : null;
   const decision: GateDecision = entering ? decideEntry({ ...body.checks!, temperature: temperature! }, state) : { decision: 'allow', reasons: [], notifyDoctor: false };
   const now = ctx.now();

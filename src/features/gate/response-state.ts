@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/tables';
 import type { PersonGateState } from '../../domain/gate/decide';
-import type { PersonStateSource } from './person-state';
+import type { InlineStateSource, PersonStateSource } from './person-state';
 
 /**
  * Reads the response capability's records (migration 0300) for the gate: current risk status, an
@@ -22,6 +22,22 @@ function tablesOf(db: Kysely<Database>): Promise<Set<string>> {
   return known;
 }
 
+type Row = { risk: 'green' | 'yellow' | 'red' | null; isolated: boolean; away: boolean; overdue: boolean };
+
+/** The four answers as SQL over a `persons` row aliased `p`, for the tables that exist. */
+function fragments(tables: Set<string>, today: string) {
+  const day = sql`${today}::date`;
+  return {
+    risk: tables.has('risk_statuses') ? sql`(select r.status from risk_statuses r where r.person_id = p.id)` : sql`null::text`,
+    isolated: tables.has('isolations') ? sql`exists (select 1 from isolations i where i.person_id = p.id and i.status = 'active' and i.starts_on <= ${day})` : sql`false`,
+    // Approved leave that has begun with no return (销假) recorded: the person must report back first.
+    away: tables.has('leave_requests') ? sql`exists (select 1 from leave_requests l where l.person_id = p.id and l.status = 'approved' and l.from_date <= ${day})` : sql`false`,
+    overdue: tables.has('test_schedules') && tables.has('test_results') ? overdueTest(day) : sql`false`,
+  };
+}
+
+const toState = (x: Row): Partial<PersonGateState> => ({ ...(x.risk ? { riskStatus: x.risk } : {}), isolated: x.isolated, leaveUnreturned: x.away, testOverdue: x.overdue });
+
 /**
  * One statement for all four answers: the gate is on the morning rush's hot path, and on the embedded
  * database every round trip costs as much as the query itself.
@@ -31,20 +47,26 @@ export const responseStateSource: PersonStateSource = async (db, personIds, { to
   if (!personIds.length) return out;
   const tables = await tablesOf(db);
   if (!tables.size) return out;
-  const ids = sql.val(personIds);
-  const day = sql`${today}::date`;
-  const risk = tables.has('risk_statuses') ? sql`(select r.status from risk_statuses r where r.person_id = p.id)` : sql`null::text`;
-  const isolated = tables.has('isolations') ? sql`exists (select 1 from isolations i where i.person_id = p.id and i.status = 'active' and i.starts_on <= ${day})` : sql`false`;
-  // Approved leave that has begun with no return (销假) recorded: the person must report back first.
-  const away = tables.has('leave_requests') ? sql`exists (select 1 from leave_requests l where l.person_id = p.id and l.status = 'approved' and l.from_date <= ${day})` : sql`false`;
-  const overdue = tables.has('test_schedules') && tables.has('test_results') ? overdueTest(day) : sql`false`;
-  const r = await sql<{ id: number; risk: 'green' | 'yellow' | 'red' | null; isolated: boolean; away: boolean; overdue: boolean }>`
-    select p.id, ${risk} as risk, ${isolated} as isolated, ${away} as away, ${overdue} as overdue
-    from persons p where p.id = any(${ids}::bigint[])`.execute(db);
-  for (const x of r.rows) {
-    out.set(Number(x.id), { ...(x.risk ? { riskStatus: x.risk } : {}), isolated: x.isolated, leaveUnreturned: x.away, testOverdue: x.overdue });
-  }
+  const f = fragments(tables, today);
+  const r = await sql<Row & { id: number }>`
+    select p.id, ${f.risk} as risk, ${f.isolated} as isolated, ${f.away} as away, ${f.overdue} as overdue
+    from persons p where p.id = any(${sql.val(personIds)}::bigint[])`.execute(db);
+  for (const x of r.rows) out.set(Number(x.id), toState(x));
   return out;
+};
+
+/**
+ * The same answers as one column of the query that finds the person at the gate (correlated on
+ * `persons.id`), which saves the gate a round trip per entry. Null when there are no response tables.
+ */
+export const responseStateInline: InlineStateSource = async (db, { today }) => {
+  const tables = await tablesOf(db);
+  if (!tables.size) return null;
+  const f = fragments(tables, today);
+  return {
+    column: sql<unknown>`(select json_build_object('risk', ${f.risk}, 'isolated', ${f.isolated}, 'away', ${f.away}, 'overdue', ${f.overdue}) from persons p where p.id = persons.id)`,
+    read: (value) => toState((typeof value === 'string' ? JSON.parse(value) : value) as Row),
+  };
 };
 
 /**
