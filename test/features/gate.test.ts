@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerPersonStateSource, unregisterPersonStateSource } from '../../src/features/gate/person-state';
+import { purgeGateLedger } from '../../src/features/gate/retention';
 import { signPersonCode } from '../../src/domain/gate/person-code';
 import { campusKeys } from '../../src/features/venue-codes/keys';
 import { createTestEnv, databases, type TestEnv } from '../harness/context';
@@ -190,5 +191,15 @@ describe.each(databases())('the gate and its ledger on %s', (kind) => {
     expect(texts).toContain('健康码黄码');
     const audit = await env.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'gate.ledger.export').execute();
     expect(audit).toHaveLength(1);
+  });
+
+  it('purges the ledger past its retention period, never sooner than the audit minimum', async () => {
+    await expect(purgeGateLedger(env.ctx, 30)).rejects.toThrow(RangeError);
+    const s = await makeStudent(env.ctx, { classId });
+    await env.ctx.db.insertInto('gate_entries').values({ school_id: schoolId, gate_name: '东门', direction: 'in', person_id: s.id, identified_by: 'person_id', at: new Date('2025-01-10T00:00:00Z'), temperature: 36.5, decision: 'allow', guard_id: null, venue_code_id: null, visitor_id: null, real_name_verified: true, mask_worn: true, venue_code_scanned: true, travel_record_shown: true, risk_status: null, idempotency_key: `old-${s.id}` }).execute();
+    const before = await rows('gate_entries');
+    const result = await purgeGateLedger(env.ctx, 184);
+    expect(result.entries).toBe(1);
+    expect(await rows('gate_entries')).toBe(before - 1);
   });
 });
