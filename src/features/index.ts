@@ -11,6 +11,7 @@ import { registerPeopleRoutes } from './people/routes';
 import { registerRegionRoutes } from './regions/routes';
 import { registerRosterRoutes } from './roster/routes';
 import { registerSchoolRoutes } from './schools/routes';
+import { registerTestingRoutes } from './testing/routes';
 
 /** Each capability registers its routes here, one line each. */
 export async function registerFeatures(app: App, ctx: AppContext): Promise<void> {
@@ -24,6 +25,7 @@ export async function registerFeatures(app: App, ctx: AppContext): Promise<void>
   registerRosterRoutes(app, ctx);
   registerResponseRoutes(app, ctx);
   registerLeaveRoutes(app, ctx);
+  registerTestingRoutes(app, ctx);
   (await import('./checks/routes')).registerDailyMonitoringRoutes(app, ctx);
   registerCampusRoutes(app, ctx);
   (await import('./alerts/register')).registerEarlyWarningRoutes(app, ctx);

@@ -97,3 +97,17 @@ responseEntries.push(
   { route: 'GET /api/schools/:id/leave-approvers', ...both((fx, s) => ({ url: `/api/schools/${school(fx, s)}/leave-approvers` })) },
   { route: 'PUT /api/schools/:id/leave-approvers', ...both((fx, s) => ({ url: `/api/schools/${school(fx, s)}/leave-approvers`, body: { steps: [] } })) },
 );
+
+const csvHeader = { 'content-type': 'text/csv' };
+responseEntries.push(
+  { route: 'GET /api/test-schedules', inside: () => ({ url: '/api/test-schedules' }), outside: null },
+  { route: 'POST /api/test-schedules', ...both((fx, s) => ({ url: '/api/test-schedules', body: { name: '全员核酸', schoolId: school(fx, s), group: 'all', weekdays: [1, 4], testKind: 'pcr', startsOn: '2026-11-30' } })) },
+  { route: 'GET /api/testing/due', ...both((fx, s) => ({ url: `/api/testing/due?schoolId=${school(fx, s)}` })) },
+  { route: 'GET /api/test-results', inside: () => ({ url: '/api/test-results' }), outside: null, prepare, leaks: (fx, body) => hasPerson(fx.studentB)(body) },
+  { route: 'POST /api/test-results', ...both((fx, s) => ({ url: '/api/test-results', body: { personId: student(fx, s), testKind: 'pcr', sampledOn: '2026-11-29', result: 'negative' } })) },
+  {
+    route: 'POST /api/test-results/import',
+    inside: (fx) => ({ url: `/api/test-results/import?schoolId=${fx.schoolA}`, body: '姓名,身份证号,采样日期,检测结果\n', headers: csvHeader }),
+    outside: (fx) => ({ url: `/api/test-results/import?schoolId=${fx.schoolB}`, body: '姓名,身份证号,采样日期,检测结果\n', headers: csvHeader }),
+  },
+);
