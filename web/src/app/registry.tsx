@@ -12,6 +12,13 @@ import { peopleFeature } from '../features/people';
 import { regionsFeature } from '../features/regions';
 import { rosterFeature } from '../features/roster';
 import { schoolsFeature } from '../features/schools';
+import { drawsFeature } from '../features/draws';
+import { governanceDashboardFeature } from '../features/governance-dashboard';
+import { inspectionsFeature } from '../features/inspections';
+import { pairingFeature } from '../features/pairing';
+import { plansFeature } from '../features/plans';
+import { rectificationFeature } from '../features/rectification';
+import { taskForcesFeature } from '../features/taskforces';
 import type { FeatureModule, Me, MenuEntry } from '../shared/feature';
 
 /**
@@ -33,6 +40,13 @@ export const features: FeatureModule[] = [
   staggerFeature,
   alertsFeature,
   notificationsFeature,
+  governanceDashboardFeature,
+  drawsFeature,
+  inspectionsFeature,
+  rectificationFeature,
+  pairingFeature,
+  taskForcesFeature,
+  plansFeature,
 ];
 
 export interface VisibleMenuItem {

@@ -1,0 +1,26 @@
+export const INSPECTION_TEXT = {
+  'zh-CN': {
+    title: '督查', create: '新建督查', school: '学校', level: '层级', method: '方式', scheduledOn: '日期', status: '状态', score: '得分', inspectors: '督查人员', open: '进入',
+    levels: { city: '市级', county: '县级', school: '校级' } as Record<string, string>,
+    methods: { directed: '定向检查', fixed_point_patrol: '定点巡查', random_spot_check: '随机抽查', lead_specific: '线索专查', covert: '灵活暗查', phone: '电话调查', video: '视频录查', on_site_questioning: '现场问查' } as Record<string, string>,
+    statuses: { planned: '待开展', in_progress: '进行中', completed: '已完成', cancelled: '已取消', pending: '待提交', submitted: '已提交', late: '逾期补交', missing: '逾期未交', reviewed: '已审阅' } as Record<string, string>,
+    results: { pass: '符合', partial: '部分', fail: '不符合', na: '不适用' } as Record<string, string>,
+    hidden: '暗访（完成前学校不可见）', evidence: '佐证', live: '平台数据', note: '备注', save: '保存作答', saved: '已保存', allPass: '其余全部“符合”',
+    findings: '发现的问题', addFinding: '添加问题', findingTitle: '问题', item: '清单项', deadline: '整改期限', requiredEvidence: '佐证要求', remove: '删除',
+    summary: '督查小结', complete: '完成督查', completed: '督查已完成', answered: '已作答 {n}/{total}', mine: '我的督查',
+    selfReports: '每日自查', dueAt: '截止', riskLevel: '风险等级', riskAssessment: '风险研判', submit: '提交自查', submitted: '已提交', review: '审阅', reviewNote: '审阅意见',
+    risks: { low: '低', medium: '中', high: '高' } as Record<string, string>,
+  },
+  en: {
+    title: 'Inspections', create: 'New inspection', school: 'School', level: 'Level', method: 'Method', scheduledOn: 'Date', status: 'Status', score: 'Score', inspectors: 'Inspectors', open: 'Open',
+    levels: { city: 'City', county: 'County', school: 'School' } as Record<string, string>,
+    methods: { directed: 'Directed', fixed_point_patrol: 'Fixed-point patrol', random_spot_check: 'Random spot check', lead_specific: 'Lead-specific', covert: 'Covert', phone: 'Phone', video: 'Video', on_site_questioning: 'On-site questioning' } as Record<string, string>,
+    statuses: { planned: 'Planned', in_progress: 'In progress', completed: 'Completed', cancelled: 'Cancelled', pending: 'Pending', submitted: 'Submitted', late: 'Late', missing: 'Missing', reviewed: 'Reviewed' } as Record<string, string>,
+    results: { pass: 'Pass', partial: 'Partial', fail: 'Fail', na: 'N/A' } as Record<string, string>,
+    hidden: 'Covert (hidden from the school until completed)', evidence: 'Evidence', live: 'Platform figure', note: 'Note', save: 'Save answers', saved: 'Saved', allPass: 'Mark the rest “pass”',
+    findings: 'Findings', addFinding: 'Add finding', findingTitle: 'Finding', item: 'Checklist item', deadline: 'Deadline', requiredEvidence: 'Required evidence', remove: 'Remove',
+    summary: 'Summary', complete: 'Complete inspection', completed: 'Inspection completed', answered: 'Answered {n}/{total}', mine: 'My inspections',
+    selfReports: 'Daily self-reports', dueAt: 'Due', riskLevel: 'Risk level', riskAssessment: 'Risk assessment', submit: 'Submit self-report', submitted: 'Submitted', review: 'Review', reviewNote: 'Review note',
+    risks: { low: 'Low', medium: 'Medium', high: 'High' } as Record<string, string>,
+  },
+};
