@@ -36,4 +36,21 @@ export async function seedCampusDemo(ctx: AppContext): Promise<void> {
   }
   const fever = entries.find((e) => e.decision === 'refuse');
   if (fever) await ctx.db.insertInto('gate_doctor_notices').values({ school_id: schoolId, entry_id: fever.id, reason: 'fever', created_at: fever.at }).execute();
+  await seedSupplies(ctx, schoolId);
+}
+
+/** The school's stock room: a delivery three weeks ago and daily use since, so days of cover show (masks run low). */
+async function seedSupplies(ctx: AppContext, schoolId: number) {
+  const now = ctx.now().getTime();
+  const store = await ctx.db.insertInto('supply_stores').values({ school_id: schoolId, name: '校医室', created_at: new Date(now - 30 * 86_400_000) }).returning('id').executeTakeFirstOrThrow();
+  const day = (n: number) => new Date(now - n * 86_400_000);
+  const rows = [
+    { item: 'mask' as const, kind: 'receipt' as const, quantity: 3000, at: day(21) },
+    { item: 'disinfectant' as const, kind: 'receipt' as const, quantity: 200, at: day(21) },
+    { item: 'thermometer' as const, kind: 'receipt' as const, quantity: 20, at: day(21) },
+    { item: 'test_kit' as const, kind: 'receipt' as const, quantity: 500, at: day(21) },
+    ...Array.from({ length: 14 }, (_, i) => ({ item: 'mask' as const, kind: 'consumption' as const, quantity: -180, at: day(i + 1) })),
+    ...Array.from({ length: 14 }, (_, i) => ({ item: 'disinfectant' as const, kind: 'consumption' as const, quantity: -3, at: day(i + 1) })),
+  ];
+  await ctx.db.insertInto('supply_movements').values(rows.map((r) => ({ ...r, store_id: store.id, counterpart_id: null, recorded_by: null, idempotency_key: null }))).execute();
 }

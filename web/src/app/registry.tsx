@@ -5,6 +5,7 @@ import { gateFeature } from '../features/gate';
 import { noticesFeature } from '../features/notices';
 import { hygieneFeature } from '../features/hygiene';
 import { staggerFeature } from '../features/stagger';
+import { suppliesFeature } from '../features/supplies';
 import { gridFeature } from '../features/grid';
 import { homeFeature } from '../features/home';
 import { notificationsFeature } from '../features/notifications';
@@ -38,6 +39,7 @@ export const features: FeatureModule[] = [
   noticesFeature,
   hygieneFeature,
   staggerFeature,
+  suppliesFeature,
   alertsFeature,
   notificationsFeature,
   governanceDashboardFeature,

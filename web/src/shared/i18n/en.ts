@@ -95,6 +95,7 @@ export const en: Dictionary = {
     myNotices: 'My notices',
     hygiene: 'Hygiene logs',
     stagger: 'Staggered schedule',
+    supplies: 'Supplies',
     governance: 'Bureau dashboard',
     draws: 'Random draws',
     inspections: 'Inspections',

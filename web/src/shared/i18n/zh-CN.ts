@@ -93,6 +93,7 @@ export const zhCN = {
     myNotices: '通知',
     hygiene: '通风消毒',
     stagger: '错峰安排',
+    supplies: '防疫物资',
     governance: '督导看板',
     draws: '抽查抽签',
     inspections: '督查',
