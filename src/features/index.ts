@@ -11,6 +11,7 @@ import { registerPeopleRoutes } from './people/routes';
 import { registerRegionRoutes } from './regions/routes';
 import { registerRosterRoutes } from './roster/routes';
 import { registerSchoolRoutes } from './schools/routes';
+import { registerScreeningRoutes } from './screening/routes';
 import { registerTestingRoutes } from './testing/routes';
 
 /** Each capability registers its routes here, one line each. */
@@ -26,6 +27,7 @@ export async function registerFeatures(app: App, ctx: AppContext): Promise<void>
   registerResponseRoutes(app, ctx);
   registerLeaveRoutes(app, ctx);
   registerTestingRoutes(app, ctx);
+  registerScreeningRoutes(app, ctx);
   (await import('./checks/routes')).registerDailyMonitoringRoutes(app, ctx);
   registerCampusRoutes(app, ctx);
   (await import('./alerts/register')).registerEarlyWarningRoutes(app, ctx);

@@ -7,9 +7,10 @@ import { leaveMessages } from '../features/leave/messages';
 import { peopleMessages } from '../features/people/messages';
 import { rosterMessages } from '../features/roster/messages';
 import { schoolMessages } from '../features/schools/messages';
+import { screeningMessages } from '../features/screening/messages';
 import { testingMessages } from '../features/testing/messages';
 import { earlyWarningMessages } from '../features/alerts/all-messages';
 import type { MessageTable } from './index';
 
 /** Every capability's message table, one line each. */
-export const featureMessages: MessageTable[] = [governanceMessages, accountMessages, schoolMessages, peopleMessages, gridMessages, rosterMessages, campusMessages, responseMessages, earlyWarningMessages, leaveMessages, testingMessages];
+export const featureMessages: MessageTable[] = [governanceMessages, accountMessages, schoolMessages, peopleMessages, gridMessages, rosterMessages, campusMessages, responseMessages, earlyWarningMessages, leaveMessages, testingMessages, screeningMessages];

@@ -68,6 +68,8 @@ export const PERMISSIONS = {
   'screening.read': [...OFFICERS, ...SCHOOL_HEALTH],
   'screening.manage': [...OFFICERS],
   'screening.answer': [...SCHOOL_HEALTH, 'parent'],
+  // Parents' links of a whole class: school staff only (a parent gets the link, never the class list).
+  'screening.links': [...SCHOOL_HEALTH],
   'leave.read': [...OFFICERS, ...SCHOOL_HEALTH, 'parent'],
   'leave.request': [...SCHOOL_HEALTH, 'parent'],
   'leave.approve': ['school_admin', 'school_doctor', 'class_teacher'],

@@ -111,3 +111,31 @@ responseEntries.push(
     outside: (fx) => ({ url: `/api/test-results/import?schoolId=${fx.schoolB}`, body: '姓名,身份证号,采样日期,检测结果\n', headers: csvHeader }),
   },
 );
+
+/** A screening campaign on each side (made by the province officer) and a parent's link for student A. */
+async function ensureCampaigns(fx: Fixture) {
+  if (fx.extra.campaignA) return;
+  for (const [side, region] of [['A', '410105'], ['B', '411627']] as const) {
+    const r = await fx.sessions.province_officer.post('/api/screening/campaigns', { regionCode: region, name: '返校人员摸排', population: ['student', 'co_resident'], questions: { travel: true, riskAreaResidence: true, occupation: true, symptoms: true }, deadline: '2026-12-31' });
+    if (r.statusCode !== 200) throw new Error(`matrix set-up failed: ${r.body}`);
+    fx.extra[`campaign${side}`] = r.json().id;
+  }
+  const links = await fx.sessions.class_teacher.get(`/api/screening/campaigns/${fx.extra.campaignA}/links?classId=${fx.classA}`);
+  (fx as unknown as { screeningToken: string }).screeningToken = links.json().items.find((l: { personId: number }) => l.personId === fx.studentA).token;
+}
+const campaign = (fx: Fixture, s: 'A' | 'B') => fx.extra[`campaign${s}`];
+const bothCampaign = (f: (fx: Fixture, side: 'A' | 'B') => { url: string; body?: unknown }) => ({ inside: (fx: Fixture) => f(fx, 'A'), outside: (fx: Fixture) => f(fx, 'B'), prepare: ensureCampaigns });
+const token = (fx: Fixture) => (fx as unknown as { screeningToken: string }).screeningToken;
+const noAnswer = { returned: false, travel: [], riskAreaResidence: false, symptoms: [] };
+
+responseEntries.push(
+  { route: 'GET /api/screening/campaigns', inside: () => ({ url: '/api/screening/campaigns' }), outside: null, prepare: ensureCampaigns },
+  { route: 'POST /api/screening/campaigns', ...both((_fx, s) => ({ url: '/api/screening/campaigns', body: { regionCode: region(s), name: '摸排', population: ['staff'], questions: { travel: true, riskAreaResidence: false, occupation: false, symptoms: true }, deadline: '2026-12-31' } })) },
+  { route: 'GET /api/screening/campaigns/:id', ...bothCampaign((fx, s) => ({ url: `/api/screening/campaigns/${campaign(fx, s)}` })) },
+  { route: 'GET /api/screening/campaigns/:id/coverage', ...bothCampaign((fx, s) => ({ url: `/api/screening/campaigns/${campaign(fx, s)}/coverage?level=class` })) },
+  { route: 'GET /api/screening/campaigns/:id/summary', ...bothCampaign((fx, s) => ({ url: `/api/screening/campaigns/${campaign(fx, s)}/summary` })) },
+  { route: 'POST /api/screening/campaigns/:id/answers', ...bothCampaign((fx, s) => ({ url: `/api/screening/campaigns/${campaign(fx, s)}/answers`, body: { personId: student(fx, s), answers: noAnswer } })) },
+  { route: 'GET /api/screening/campaigns/:id/links', ...bothCampaign((fx, s) => ({ url: `/api/screening/campaigns/${campaign(fx, s)}/links?classId=${s === 'A' ? fx.classA : fx.classB}` })) },
+  { route: 'GET /api/public/screening/:token', inside: (fx) => ({ url: `/api/public/screening/${token(fx)}` }), outside: null, prepare: ensureCampaigns },
+  { route: 'POST /api/public/screening/:token', inside: (fx) => ({ url: `/api/public/screening/${token(fx)}`, body: { personId: fx.studentA, answers: noAnswer } }), outside: null, prepare: ensureCampaigns },
+);
