@@ -33,7 +33,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('governance in the browser',
     await expect.poll(async () => (await desk.getByTestId('draw-seed').textContent())?.length ?? 0).toBeGreaterThan(60);
     expect(await desk.getByTestId('draw-selected').locator('tbody tr').count()).toBe(6);
     await desk.screenshot({ path: shot('draw-performed'), fullPage: true });
-    const record = await (await fetch(`${product.url}${await desk.getByTestId('draw-record').getAttribute('href')}`)).json();
+    const record = (await (await fetch(`${product.url}${await desk.getByTestId('draw-record').getAttribute('href')}`)).json()) as { result: { selected: string[] } };
     expect(record.result.selected).toHaveLength(6);
 
     // 2. On a phone the inspector opens the covert visit planned for today, answers, records a finding, completes.

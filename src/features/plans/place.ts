@@ -39,7 +39,7 @@ export async function resolvePlace(ctx: AppContext, actor: Actor, place: { regio
 /** Visible or 404 (audited when it exists elsewhere): an object of another area answers like a missing one. */
 export async function assertVisible(ctx: AppContext, actor: Actor, table: 'plans' | 'drills' | 'opinion_incidents', id: number) {
   const row = await ctx.db.selectFrom(`${table} as o` as 'plans as o').select(['o.id', 'o.region_code', 'o.school_id', sql<boolean>`${placeVisible(actor.scope, 'o')}`.as('visible')]).where('o.id', '=', id).executeTakeFirst();
-  if (!row || !row.visible) {
+  if (!row?.visible) {
     if (row) await writeAudit(ctx.db, actor, { action: 'access.denied', objectType: table, objectId: id, result: 'denied' });
     throw new AppError('error.not_found', 404);
   }

@@ -40,7 +40,7 @@ export async function listTeams(ctx: AppContext, actor: Actor, q: Static<typeof 
 
 async function visibleTeam(ctx: AppContext, actor: Actor, id: number) {
   const row = await ctx.db.selectFrom('guidance_teams as t').select(['t.id', 't.region_code', sql<boolean>`${teamVisible(actor.scope)}`.as('visible')]).where('t.id', '=', id).executeTakeFirst();
-  if (!row || !row.visible) {
+  if (!row?.visible) {
     if (row) await writeAudit(ctx.db, actor, { action: 'access.denied', objectType: 'guidance_team', objectId: id, result: 'denied' });
     throw new AppError('error.not_found', 404);
   }

@@ -1,8 +1,9 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Static } from 'typebox';
 import { regionInScope } from '../../db/scope';
-import type { Scope } from '../../domain/access/scope';
+import type { Actor, Scope } from '../../domain/access/scope';
 import type { AppContext } from '../../http/context';
+import { writeAudit } from '../audit/write-audit';
 import { schoolDateOf, shanghaiInstant } from '../governance-dashboard/shared';
 import type { DutyQuery, TaskForceListQuery } from './schema';
 
@@ -53,8 +54,9 @@ export async function listTaskForces(ctx: AppContext, scope: Scope, q: Static<ty
   return { items: rows.map(toTaskForceSummary) };
 }
 
-/** Everyone on duty at some time of a school date (Asia/Shanghai) in the caller's task forces. */
-export async function dutyToday(ctx: AppContext, scope: Scope, q: Static<typeof DutyQuery>) {
+/** Everyone on duty at some time of a school date (Asia/Shanghai) in the caller's task forces; names and phones, so the read is audited. */
+export async function dutyToday(ctx: AppContext, actor: Actor, q: Static<typeof DutyQuery>) {
+  const scope = actor.scope;
   const now = ctx.now();
   const date = q.date ?? schoolDateOf(now);
   const from = shanghaiInstant(date, '00:00');
@@ -72,6 +74,7 @@ export async function dutyToday(ctx: AppContext, scope: Scope, q: Static<typeof 
     .where('d.ends_at', '>', from);
   if (q.regionCode) query = query.where(sql<boolean>`tf.region_code in (select code from region_closure where ancestor_code = ${q.regionCode})`);
   const rows = await query.orderBy('d.starts_at').orderBy('tf.name').limit(500).execute();
+  await writeAudit(ctx.db, actor, { action: 'duty.read', objectType: 'duty_roster', objectId: date, detail: { regionCode: q.regionCode ?? null, rows: rows.length } });
   return {
     date,
     items: rows.map((r) => ({

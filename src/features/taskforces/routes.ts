@@ -23,5 +23,5 @@ export function registerTaskForceRoutes(app: App, ctx: AppContext) {
   );
   app.delete('/api/taskforces/:id/shifts/:shiftId', { config: { access: 'taskforce.manage' }, schema: { tags, params: ShiftParams, response: { 200: OkResponse } } }, (req) => removeShift(ctx, req.actor!, req.params.id, req.params.shiftId, req.ip));
   // Today's duty officers: names and phones of whoever is on a shift that touches the date.
-  app.get('/api/duty/today', { config: { access: 'taskforce.read' }, schema: { tags, querystring: DutyQuery, response: { 200: DutyToday } } }, (req) => dutyToday(ctx, req.actor!.scope, req.query));
+  app.get('/api/duty/today', { config: { access: 'taskforce.read' }, schema: { tags, querystring: DutyQuery, response: { 200: DutyToday } } }, (req) => dutyToday(ctx, req.actor!, req.query));
 }

@@ -14,7 +14,7 @@ import type { AddMemberBody, CreateTaskForceBody, ShiftsQuery, UpdateTaskForceBo
 /** Visible to the caller or 404; a task force of another area answers like one that does not exist. */
 export async function visibleTaskForce(ctx: AppContext, actor: Actor, id: number) {
   const row = await ctx.db.selectFrom('task_forces as tf').select(['tf.id', 'tf.region_code', 'tf.school_id', 'tf.active', sql<boolean>`${taskForceVisible(actor.scope)}`.as('visible')]).where('tf.id', '=', id).executeTakeFirst();
-  if (!row || !row.visible) {
+  if (!row?.visible) {
     if (row) await writeAudit(ctx.db, actor, { action: 'access.denied', objectType: 'task_force', objectId: id, result: 'denied' });
     throw new AppError('error.not_found', 404);
   }
