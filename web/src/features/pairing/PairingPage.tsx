@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, Input, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { get, post } from '../../shared/api/client';
 import { useCan, useMe } from '../../shared/auth';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
@@ -31,7 +32,8 @@ export function PairingPage() {
   const can = useCan();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
-  const [region, setRegion] = useState(me.account.scope.regionCode ?? '');
+  const [params] = useSearchParams();
+  const [region, setRegion] = useState(params.get('regionCode') ?? me.account.scope.regionCode ?? '');
   const cov = useQuery({ queryKey: ['pairing', region], queryFn: () => get<Coverage>('/api/pairings/coverage', { regionCode: region || undefined }), enabled: /^\d{6}$/.test(region) });
   const propose = useMutation({ mutationFn: () => post<Proposal>('/api/pairings/proposals', { regionCode: region }) });
   const apply = useMutation({ mutationFn: (id: number) => post<{ changed: number }>(`/api/pairings/proposals/${id}/apply`), onSuccess: () => void cov.refetch() });
