@@ -6,6 +6,7 @@ import { hashPassword } from '../../security/crypto';
 import { seedCampusDemo } from '../gate/demo';
 import { seedGovernanceDemo } from '../plans/governance-demo';
 import { loadRegions } from '../regions/load-regions';
+import { seedResponseDemo } from '../screening/demo';
 import { between, mobile, occupation, personName, pick, type Rng, seededRng } from './names';
 import { type PlannedSchool, type Scale, planSchools } from './school-plan';
 
@@ -69,6 +70,7 @@ export async function seedDemo(ctx: AppContext, options: { scale: Scale; seed?: 
   await seedAccountsAndGrid(db, plan, schoolIds, firstClassOfFirstSchool);
   await seedCampusDemo(ctx);
   await seedGovernanceDemo(ctx);
+  await seedResponseDemo(ctx);
   return { schools: plan.length };
 }
 
