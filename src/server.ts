@@ -18,7 +18,7 @@ if (config.seedOnFirstStart && !(await isSeeded(db.kysely))) {
   console.log('首次启动：正在生成演示数据 / first start: generating the demo region …');
   await seedDemo(ctx, { scale: 'demo' });
 }
-const app = await buildApp(ctx, { logger: process.env.LOG_REQUESTS === '1' });
+const app = await buildApp(ctx, { logger: process.env.LOG_REQUESTS === '1', sessionCacheMs: Number(process.env.SESSION_CACHE_MS ?? 5000) });
 await app.listen({ port: config.port, host: config.host });
 registerAllJobs();
 const stopJobs = startJobs(ctx);

@@ -15,7 +15,7 @@ import { localeFromHeader } from '../i18n';
 import type { AppContext } from './context';
 import { AppError, errorBody, handleError } from './errors';
 import { securityHeaders } from './security-headers';
-import { LOCALE_COOKIE, SESSION_COOKIE, loadSession } from './session';
+import { LOCALE_COOKIE, SESSION_COOKIE, loadSessionCached } from './session';
 import type { Access, App } from './types';
 
 export interface RouteInfo {
@@ -27,6 +27,8 @@ export interface RouteInfo {
 export interface BuildOptions {
   logger?: boolean;
   webDist?: string | null;
+  /** Milliseconds a resolved session may be reused without reading it (see loadSessionCached); 0 reads it on every request. */
+  sessionCacheMs?: number;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -41,6 +43,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const sessionCacheMs = options.sessionCacheMs ?? 0;
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);
   app.decorateRequest('actor', null);
@@ -67,7 +70,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     const token = request.cookies[SESSION_COOKIE];
     let expired = false;
     if (token) {
-      const state = await loadSession(ctx.db, token, ctx.now());
+      const state = await loadSessionCached(ctx.db, token, ctx.now(), sessionCacheMs);
       if (state && 'actor' in state) {
         request.actor = state.actor;
         request.csrfToken = state.csrfToken;

@@ -18,6 +18,10 @@ export type SessionState = { actor: Actor; csrfToken: string } | { expired: true
 
 /** Resolves a session token to its actor; refreshes `last_seen_at` at most once a minute. */
 export async function loadSession(db: Kysely<Database>, token: string, now: Date): Promise<SessionState> {
+  return (await readSession(db, token, now)).state;
+}
+
+async function readSession(db: Kysely<Database>, token: string, now: Date): Promise<{ state: SessionState; expiresAt: number; idleDeadline: number }> {
   const id = hashToken(token);
   const row = await db
     .selectFrom('sessions')
@@ -42,14 +46,60 @@ export async function loadSession(db: Kysely<Database>, token: string, now: Date
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
-  if (!row) return null;
+  if (!row) return { state: null, expiresAt: 0, idleDeadline: 0 };
   const idleDeadline = new Date(new Date(row.last_seen_at).getTime() + row.idle_timeout_seconds * 1000);
-  if (row.revoked_at || row.disabled_at || new Date(row.expires_at) <= now || idleDeadline <= now) return { expired: true };
+  const expiresAt = new Date(row.expires_at).getTime();
+  if (row.revoked_at || row.disabled_at || new Date(row.expires_at) <= now || idleDeadline <= now) return { state: { expired: true }, expiresAt, idleDeadline: 0 };
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
   const actor = await actorFor(db, row, id);
-  return { actor, csrfToken: row.csrf_token };
+  // The cache may serve this session until the idle limit counted from the last recorded activity.
+  const seen = Math.max(new Date(row.last_seen_at).getTime(), now.getTime() - 60_000);
+  return { state: { actor, csrfToken: row.csrf_token }, expiresAt, idleDeadline: seen + row.idle_timeout_seconds * 1000 };
+}
+
+/**
+ * Resolved sessions kept in memory for a few seconds (SESSION_CACHE_MS, default 5000 on the server,
+ * off unless asked for), so an API request does not read its session row: at a class-check peak that
+ * read was one of every request's round trips. Bounds: a logout, password change or reset, disabling
+ * an account, or a change of an account's role or scope on this instance takes effect at once
+ * (forgetCachedSessions); made on another instance or directly in the database, within the cache
+ * time. Expiry and the idle limit are checked against the clock on every request, as before; the
+ * once-a-minute last_seen_at refresh happens on the next read after the cache time.
+ */
+interface CachedSession {
+  state: { actor: Actor; csrfToken: string };
+  expiresAt: number;
+  idleDeadline: number;
+  /** performance.now() after which the row is read again. */
+  freshUntil: number;
+}
+const sessionCaches = new WeakMap<Kysely<Database>, Map<string, CachedSession>>();
+const MAX_CACHED_SESSIONS = 20_000;
+
+export function forgetCachedSessions(): void {
+  for (const db of cachedDbs) sessionCaches.get(db)?.clear();
+}
+const cachedDbs = new Set<Kysely<Database>>();
+
+export async function loadSessionCached(db: Kysely<Database>, token: string, now: Date, cacheMs: number): Promise<SessionState> {
+  if (cacheMs <= 0) return loadSession(db, token, now);
+  let cache = sessionCaches.get(db);
+  if (!cache) {
+    sessionCaches.set(db, (cache = new Map()));
+    cachedDbs.add(db);
+  }
+  const hit = cache.get(token);
+  const t = now.getTime();
+  if (hit && performance.now() < hit.freshUntil && t < hit.expiresAt && t < hit.idleDeadline) return hit.state;
+  const read = await readSession(db, token, now);
+  const state = read.state;
+  if (state && 'actor' in state) {
+    if (cache.size >= MAX_CACHED_SESSIONS) cache.clear();
+    cache.set(token, { state, expiresAt: read.expiresAt, idleDeadline: read.idleDeadline, freshUntil: performance.now() + cacheMs });
+  } else cache.delete(token);
+  return state;
 }
 
 type AccountCore = Pick<Selectable<AccountsTable>, 'id' | 'username' | 'display_name' | 'role' | 'region_code' | 'school_id' | 'class_id' | 'hospital_id' | 'can_unmask'>;

@@ -6,6 +6,7 @@ import { assignableRoles } from '../../domain/access/permissions';
 import { REGION_LEVEL_OF_ROLE, ROLE_SCOPE, type Actor } from '../../domain/access/scope';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
+import { forgetCachedSessions } from '../../http/session';
 import { hashPassword } from '../../security/crypto';
 import { writeAudit } from '../audit/write-audit';
 import type { AccountQuery, CreateAccountBody } from './schema';
@@ -138,7 +139,9 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number, n
   const problem = passwordProblem(newPassword, account.username);
   if (problem) throw new AppError(problem, 400, { field: 'newPassword' });
   const hash = await hashPassword(newPassword);
-  await inTransaction(ctx.db, async (trx) => {
+  await inTransaction(ctx.db, async (trx, afterCommit) => {
+    // A cached session must not outlive its revocation on this instance (src/http/session.ts).
+    afterCommit(forgetCachedSessions);
     await trx.updateTable('accounts').set({ password_hash: hash, must_change_password: true, password_changed_at: ctx.now() }).where('id', '=', id).execute();
     await trx.updateTable('sessions').set({ revoked_at: ctx.now() }).where('account_id', '=', id).where('revoked_at', 'is', null).execute();
     await writeAudit(trx, actor, { action: 'account.reset_password', objectType: 'account', objectId: id, ip });
@@ -148,7 +151,9 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number, n
 export async function setDisabled(ctx: AppContext, actor: Actor, id: number, disabled: boolean, ip: string) {
   await loadManaged(ctx, actor, id);
   if (id === actor.accountId) throw new AppError('account.cannot_disable_self', 400);
-  await inTransaction(ctx.db, async (trx) => {
+  await inTransaction(ctx.db, async (trx, afterCommit) => {
+    // A cached session must not outlive its revocation on this instance (src/http/session.ts).
+    afterCommit(forgetCachedSessions);
     await trx.updateTable('accounts').set({ disabled_at: disabled ? ctx.now() : null }).where('id', '=', id).execute();
     if (disabled) await trx.updateTable('sessions').set({ revoked_at: ctx.now() }).where('account_id', '=', id).where('revoked_at', 'is', null).execute();
     await writeAudit(trx, actor, { action: disabled ? 'account.disable' : 'account.enable', objectType: 'account', objectId: id, ip });

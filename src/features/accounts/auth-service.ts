@@ -4,7 +4,7 @@ import { passwordProblem } from '../../domain/accounts/password-policy';
 import type { Actor } from '../../domain/access/scope';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
-import { ABSOLUTE_LIFETIME_SECONDS, actorFor, hashToken, idleTimeoutSeconds } from '../../http/session';
+import { ABSOLUTE_LIFETIME_SECONDS, actorFor, forgetCachedSessions, hashToken, idleTimeoutSeconds } from '../../http/session';
 import { hashPassword, randomToken, verifyPassword } from '../../security/crypto';
 import { writeAudit } from '../audit/write-audit';
 
@@ -79,7 +79,9 @@ export async function login(ctx: AppContext, username: string, password: string,
 }
 
 export async function logout(ctx: AppContext, actor: Actor, ip: string): Promise<void> {
-  await inTransaction(ctx.db, async (trx) => {
+  await inTransaction(ctx.db, async (trx, afterCommit) => {
+    // A cached session must not outlive its revocation on this instance (src/http/session.ts).
+    afterCommit(forgetCachedSessions);
     if (actor.sessionId) await trx.updateTable('sessions').set({ revoked_at: ctx.now() }).where('id', '=', actor.sessionId).execute();
     await writeAudit(trx, actor, { action: 'auth.logout', objectType: 'account', objectId: actor.accountId, ip });
   });
@@ -92,7 +94,9 @@ export async function changePassword(ctx: AppContext, actor: Actor, current: str
   const problem = passwordProblem(next, account.username);
   if (problem) throw new AppError(problem, 400, { field: 'newPassword' });
   const hash = await hashPassword(next);
-  await inTransaction(ctx.db, async (trx) => {
+  await inTransaction(ctx.db, async (trx, afterCommit) => {
+    // A cached session must not outlive its revocation on this instance (src/http/session.ts).
+    afterCommit(forgetCachedSessions);
     await trx.updateTable('accounts').set({ password_hash: hash, password_changed_at: ctx.now(), must_change_password: false }).where('id', '=', actor.accountId).execute();
     await trx
       .updateTable('sessions')

@@ -1,11 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables';
+import { sealAuditLog } from './seal';
 
 /**
- * Recomputes the hash chain in the database (the same expression as the insert trigger) and
+ * Seals pending rows, then recomputes the hash chain in the database (the same expression as the insert trigger) and
  * reports the first row whose stored hash or link does not match.
  */
 export async function verifyAuditChain(db: Kysely<Database>): Promise<{ ok: boolean; rows: number; firstBrokenSeq: number | null }> {
+  // Rows are chained after commit; seal what has committed so the answer covers every row.
+  await sealAuditLog(db);
   const result = await sql<{ rows: number; first_broken: number | null }>`
     with chain as (
       select seq, hash, prev_hash,

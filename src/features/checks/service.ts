@@ -14,7 +14,9 @@ import { recordIllnessAbsences } from '../absences/episodes';
 import { writeAudit } from '../audit/write-audit';
 import { applySummaryDelta } from '../dashboards/rollups';
 import { assertClassInScope, assertSchoolInScope } from '../scope-guard';
-import { schoolDayInfo } from './calendar-adapter';
+import { calendarFromTerms, schoolDayInfo } from './calendar-adapter';
+import { readSubmissionContext, writeFirstSubmission } from './fast-write';
+import { isSchoolDay } from '../../domain/calendar';
 import { type CheckTarget, countsOf, findCheck, rosterQuery, storedSymptoms, type TargetInfo, targetInfo, toStoredCheck } from './queries';
 import { presetStatuses } from './roster-status';
 import type { FormQuery, SubmitBody } from './schema';
@@ -54,7 +56,7 @@ export async function checkForm(ctx: AppContext, actor: Actor, target: CheckTarg
   const existing = await findCheck(ctx.db, info, query.date, query.session).executeTakeFirst();
   const exceptions = existing ? await ctx.db.selectFrom('check_exceptions').selectAll().where('check_id', '=', existing.id).execute() : [];
   const byPerson = new Map(exceptions.map((e) => [e.person_id, e]));
-  const presets = await presetStatuses(ctx.db, roster.map((r) => r.id), query.date);
+  const presets = await presetStatuses(ctx.db, roster.map((r) => r.id), query.date, info.classId);
   await writeAudit(ctx.db, actor, { action: 'check.form', objectType: target.kind === 'class' ? 'class' : 'school', objectId: info.classId ?? info.schoolId, detail: { date: query.date, session: query.session } });
   return {
     schoolId: info.schoolId, classId: info.classId, date: query.date, session: query.session, schoolDay: day.schoolDay, calendarCovered: day.covered,
@@ -71,8 +73,57 @@ export async function checkForm(ctx: AppContext, actor: Actor, target: CheckTarg
 
 export async function submitCheck(ctx: AppContext, actor: Actor, target: CheckTarget, body: SubmitInput, idempotencyKey: string | undefined, ip?: string) {
   if (!idempotencyKey || !/^[\w.:-]{8,100}$/.test(idempotencyKey)) throw new AppError('check.idempotency_key_required', 400, { field: 'Idempotency-Key' });
+  if (target.kind === 'class') {
+    const first = await tryFirstSubmission(ctx, actor, target.classId, body, idempotencyKey, ip);
+    if (first) return first;
+  }
   const info = await resolveTarget(ctx, actor, target);
   return writeCheck(ctx, actor, info, body, idempotencyKey, ip);
+}
+
+/**
+ * The common case, a class's first check of a session, in one read and one statement (fast-write.ts).
+ * Returns null whenever the general path must decide: out of scope, a stored answer for the key, an
+ * existing check, a bad date or session, a person outside the roster, or a concurrent first
+ * submission that won; that path then gives the same answers and errors as before.
+ */
+async function tryFirstSubmission(ctx: AppContext, actor: Actor, classId: number, body: SubmitInput, idempotencyKey: string, ip?: string) {
+  const exceptions: CheckExceptionInput[] = body.exceptions ?? [];
+  if (body.version !== undefined || (body.zeroReport && exceptions.length)) return null;
+  const now = ctx.now();
+  const pre = await readSubmissionContext(ctx.db, actor, classId, body.date, body.session, idempotencyKey);
+  if (!pre || !pre.allowed || pre.existing || pre.storedAnswer) return null;
+  const info = { ...pre.info, classId };
+  const rule = info.sessions.find((s) => s.session === body.session);
+  if (!rule || body.date > shanghaiDate(now)) return null;
+  const day = isSchoolDay(body.date, calendarFromTerms(pre.terms, body.date));
+  if (!day.schoolDay) return null;
+  const rosterIds = new Set(pre.roster);
+  if (exceptions.some((e) => !rosterIds.has(e.personId))) return null;
+  const problem = exceptionProblem(exceptions, rosterIds, rosterIds, symptomVocabulary());
+  if (problem) throw new AppError(problem.code, 400, { field: problem.field });
+  const presets = await presetStatuses(ctx.db, pre.roster, body.date, classId);
+  const counts = deriveCounts(pre.roster.length, exceptions, presets);
+  const flags: string[] = plausibilityFlags({ rosterSize: pre.roster.length, exceptions, entryMs: body.entryMs, zeroReport: body.zeroReport });
+  if (!day.covered) flags.push('calendar_uncovered');
+  const late = isLate(body.date, rule.deadline, now);
+  const zeroReport = body.zeroReport ?? exceptions.length === 0;
+  const online = body.online ?? true;
+  const stored = toStoredCheck({
+    id: 0, school_id: info.schoolId, class_id: classId, check_date: body.date, session: body.session, version: 1, late, zero_report: zeroReport, online, flags,
+    expected: counts.expected, present: counts.present, absent_ill: counts.absentIll, absent_other: counts.absentOther, symptomatic: counts.symptomatic, submitted_at: now,
+  }, counts.symptoms);
+  const answer = { check: stored, replayed: false };
+  return inTransaction(ctx.db, async (trx) => {
+    const written = await writeFirstSubmission(trx, {
+      actor, info, date: body.date, session: body.session, now, idempotencyKey, exceptions, counts, late, zeroReport, online, entryMs: body.entryMs ?? null, flags,
+      delta: summaryDelta(null, { staff: false, late, counts }), answer, ip,
+    });
+    if (!written.written) return null;
+    // The check was written but the key belongs to another submission of this account: undo it all.
+    if (!written.claimed) throw new AppError('check.idempotency_key_reused', 409, { field: 'Idempotency-Key' });
+    return { check: { ...stored, id: written.id! }, replayed: false };
+  });
 }
 
 /**
@@ -111,7 +162,7 @@ export async function writeCheck(ctx: AppContext, actor: Actor, info: TargetInfo
     if (existing ? body.version !== existing.version : body.version !== undefined) {
       throw new AppError('check.version_conflict', 409, { field: 'version', current: existing?.version ?? 0 }, { currentVersion: existing?.version ?? null });
     }
-    const presets = await presetStatuses(trx, [...rosterIds], body.date);
+    const presets = await presetStatuses(trx, [...rosterIds], body.date, info.classId);
     const counts = deriveCounts(roster.length, exceptions, presets);
     const flags: string[] = plausibilityFlags({ rosterSize: roster.length, exceptions, entryMs: body.entryMs, zeroReport: body.zeroReport });
     if (!covered) flags.push('calendar_uncovered');

@@ -49,6 +49,38 @@ export async function applySummaryDelta(db: Kysely<Database>, schoolId: number, 
   await upsertRegion(db, regionCode, date, session, d, opened);
 }
 
+/**
+ * The same two upserts as CTEs of a larger statement (the first submission of a class check): `sch`
+ * and `reg`, run only when the CTE named `gate` returned a row. The roster snapshot is counted only
+ * when the day's row does not exist yet.
+ */
+export function summaryCtes(schoolId: number, date: string, session: string, d: SummaryDelta, gate: string) {
+  const cols = DELTA_COLUMNS.map(([, c]) => c).join(', ');
+  const values = sql.join(DELTA_COLUMNS.map(([k]) => sql`${d[k] as number}`));
+  const symptoms = JSON.stringify(d.symptoms);
+  const fresh = sql`not exists (select 1 from school_day_summary x where x.school_id = ${schoolId} and x.check_date = ${date}::date and x.session = ${session})`;
+  const sch = sql`sch as (
+      insert into school_day_summary (school_id, region_code, check_date, session, enrolled, classes_expected, ${sql.raw(cols)}, symptoms)
+      select s.id, s.region_code, ${date}::date, ${session},
+        (select count(*) from persons p where p.school_id = ${schoolId} and p.kind = 'student' and p.active and ${fresh}),
+        (select count(*) from classes c where c.school_id = ${schoolId} and ${fresh}),
+        ${values}, ${symptoms}::jsonb
+      from schools s, ${sql.table(gate)} where s.id = ${schoolId}
+      on conflict (school_id, check_date, session) do update set ${setAdd('school_day_summary', d)}
+      returning region_code, enrolled, classes_expected, (xmax = 0) as created
+    )`;
+  const reg = sql`reg as (
+      insert into region_day_summary (region_code, check_date, session, ${sql.raw(cols)}, schools, enrolled, classes_expected, symptoms)
+      select sch.region_code, ${date}::date, ${session}, ${values},
+        case when sch.created then 1 else 0 end, case when sch.created then sch.enrolled else 0 end, case when sch.created then sch.classes_expected else 0 end, ${symptoms}::jsonb
+      from sch
+      on conflict (region_code, check_date, session) do update set ${sql.join([...setParts('region_day_summary', d),
+        ...['schools', 'enrolled', 'classes_expected'].map((c) => sql`${sql.raw(c)} = region_day_summary.${sql.raw(c)} + excluded.${sql.raw(c)}`)], sql`, `)}
+      returning 1
+    )`;
+  return [sch, reg] as const;
+}
+
 async function upsertRegion(db: Kysely<Database>, regionCode: string, date: string, session: string, d: SummaryDelta, opened: { schools: number; enrolled: number; classes: number }) {
   const full: SummaryDelta & { schools: number; enrolled: number; classesExpected: number } = { ...d, schools: opened.schools, enrolled: opened.enrolled, classesExpected: opened.classes };
   const extra: Array<[string, number]> = [['schools', full.schools], ['enrolled', full.enrolled], ['classes_expected', full.classesExpected]];
