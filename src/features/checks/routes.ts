@@ -7,7 +7,9 @@ import { checkMessages } from './messages';
 import { IdParams } from '../../http/schema';
 import type { App } from '../../http/types';
 import { registerPersonFileSection } from '../people/person-file-sections';
+import { leaveAndIsolationStatuses } from './leave-status';
 import { personChecksSection } from './person-file';
+import { registerRosterStatusProvider } from './roster-status';
 import { ClassParams, CheckList, ConvertBody, FormQuery, FormResponse, RangeQuery, SchoolParams, SubmitBody, SubmitResponse } from './schema';
 import { checkForm, convertToIllness, listChecks, submitCheck } from './service';
 
@@ -16,6 +18,7 @@ const key = (headers: Record<string, unknown>) => (typeof headers['idempotency-k
 export function registerCheckRoutes(app: App, ctx: AppContext) {
   const tags = ['checks'];
   registerPersonFileSection(personChecksSection);
+  registerRosterStatusProvider(leaveAndIsolationStatuses);
 
   app.get('/api/checks/classes/:classId/form', { config: { access: 'check.read' }, schema: { tags, params: ClassParams, querystring: FormQuery, response: { 200: FormResponse } } }, (req) =>
     checkForm(ctx, req.actor!, { kind: 'class', classId: req.params.classId }, req.query),

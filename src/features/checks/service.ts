@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Static } from 'typebox';
-import { inTransaction, type Trx } from '../../db/transaction';
+import { type AfterCommit, inTransaction, type Trx } from '../../db/transaction';
+import { evaluateCheckRules } from '../alerts/check-rules';
 import { can } from '../../domain/access/permissions';
 import type { Actor } from '../../domain/access/scope';
 import { type CheckExceptionInput, deriveCounts, exceptionProblem } from '../../domain/checks/counts';
@@ -114,7 +115,7 @@ async function tryFirstSubmission(ctx: AppContext, actor: Actor, classId: number
     expected: counts.expected, present: counts.present, absent_ill: counts.absentIll, absent_other: counts.absentOther, symptomatic: counts.symptomatic, submitted_at: now,
   }, counts.symptoms);
   const answer = { check: stored, replayed: false };
-  return inTransaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx, afterCommit) => {
     const written = await writeFirstSubmission(trx, {
       actor, info, date: body.date, session: body.session, now, idempotencyKey, exceptions, counts, late, zeroReport, online, entryMs: body.entryMs ?? null, flags,
       delta: summaryDelta(null, { staff: false, late, counts }), answer, ip,
@@ -122,6 +123,7 @@ async function tryFirstSubmission(ctx: AppContext, actor: Actor, classId: number
     if (!written.written) return null;
     // The check was written but the key belongs to another submission of this account: undo it all.
     if (!written.claimed) throw new AppError('check.idempotency_key_reused', 409, { field: 'Idempotency-Key' });
+    await evaluateRulesFor(trx, ctx, { schoolId: info.schoolId, classId, date: body.date, checkId: written.id! }, exceptions, afterCommit);
     return { check: { ...stored, id: written.id! }, replayed: false };
   });
 }
@@ -135,7 +137,7 @@ export async function writeCheck(ctx: AppContext, actor: Actor, info: TargetInfo
   const exceptions: CheckExceptionInput[] = body.exceptions ?? [];
   if (body.zeroReport && exceptions.length) throw new AppError('check.zero_report_with_exceptions', 400, { field: 'exceptions' });
   const now = ctx.now();
-  return inTransaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx, afterCommit) => {
     // Claim the key first: a concurrent request with the same key waits here until the first commits.
     const claimed = await trx.insertInto('check_idempotency').values({ account_id: actor.accountId, key: idempotencyKey, school_id: info.schoolId, check_id: null, response: null, created_at: now })
       .onConflict((oc) => oc.columns(['account_id', 'key']).doNothing()).returning('key').executeTakeFirst();
@@ -194,6 +196,7 @@ export async function writeCheck(ctx: AppContext, actor: Actor, info: TargetInfo
       summaryDelta(previous ? { staff, late, counts: previous.counts } : null, { staff, late, counts }));
     const newlyIll = exceptions.filter((e) => e.status === 'absent_ill' && !previous?.ill.has(e.personId));
     await recordIllnessAbsences(trx, { schoolId: info.schoolId, classId: info.classId, date: body.date, now }, newlyIll);
+    await evaluateRulesFor(trx, ctx, { schoolId: info.schoolId, classId: info.classId, date: body.date, checkId: row.id }, exceptions, afterCommit);
     const response = { check: toStoredCheck(row, counts.symptoms), replayed: false };
     await trx.updateTable('check_idempotency').set({ check_id: row.id, response: JSON.stringify(response) }).where('account_id', '=', actor.accountId).where('key', '=', idempotencyKey).execute();
     await writeAudit(trx, actor, {
@@ -205,6 +208,16 @@ export async function writeCheck(ctx: AppContext, actor: Actor, info: TargetInfo
 }
 
 export type { Trx };
+
+/**
+ * The early-warning rules (src/features/alerts) on the school's recent cases, in the check's
+ * transaction, so an alert and the check that caused it commit together. A check that reports no one
+ * ill or symptomatic adds no case, so it cannot start a signal and the rules are not run.
+ */
+async function evaluateRulesFor(trx: Trx, ctx: AppContext, event: { schoolId: number; classId: number | null; date: string; checkId: number }, exceptions: CheckExceptionInput[], afterCommit: AfterCommit) {
+  if (event.classId == null || !exceptions.some((e) => e.status !== 'absent_other')) return;
+  await evaluateCheckRules(trx, ctx, event, afterCommit);
+}
 
 /** An absence for another reason that turns out to be illness: an edit of its check, which opens the episode. */
 export async function convertToIllness(ctx: AppContext, actor: Actor, exceptionId: number, b: { symptoms?: string[]; temperature?: number | null }, ip?: string) {

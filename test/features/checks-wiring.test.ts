@@ -1,0 +1,111 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missingReportKey, remindMissingReports } from '../../src/features/checks/reminders';
+import { createTestEnv, databases, type TestEnv } from '../harness/context';
+import { makeAccount, makeClass, makeSchool, makeStudent } from '../harness/factories';
+import { login, type TestSession } from '../harness/session';
+
+// The check submission wired to its neighbours: early-warning rules in the check's transaction, leave
+// and isolation shown in the roster, and reminders for classes that have not reported.
+const DATE = '2026-11-30';
+
+describe.each(databases())('checks wiring on %s', (kind) => {
+  let env: TestEnv;
+  let n = 0;
+  const key = () => `wiring-${kind}-${++n}-${Date.now()}`;
+  const submit = (s: TestSession, classId: number, body: object) => s.request('POST', `/api/checks/classes/${classId}`, body, { 'idempotency-key': key() });
+  // 37.8 °C with a cough: a fever, but not influenza-like, so only the class cluster rule applies.
+  const fever = (personId: number) => ({ personId, status: 'absent_ill', symptoms: ['fever', 'cough'], temperature: 37.8 });
+
+  beforeAll(async () => {
+    env = await createTestEnv(kind);
+  });
+  afterAll(() => env.close());
+
+  it('raises an alert when a third child of one class is ill with fever on the same day', async () => {
+    env.clock.set('2026-11-30T00:30:00Z');
+    const schoolId = (await makeSchool(env.ctx)).id;
+    const classId = (await makeClass(env.ctx, { schoolId })).id;
+    const students: number[] = [];
+    for (let i = 0; i < 20; i++) students.push((await makeStudent(env.ctx, { classId })).id);
+    const teacherName = (await makeAccount(env.ctx, { role: 'class_teacher', schoolId, classId })).username;
+    let teacher = await login(env, teacherName);
+    const alerts = () => env.ctx.db.selectFrom('alerts').selectAll().where('school_id', '=', schoolId).execute();
+
+    expect((await submit(teacher, classId, { date: DATE, session: 'morning', exceptions: [fever(students[0]), fever(students[1])] })).statusCode).toBe(200);
+    expect(await alerts()).toHaveLength(0);
+    env.clock.set('2026-11-30T04:00:00Z');
+    teacher = await login(env, teacherName);
+    const noon = await submit(teacher, classId, { date: DATE, session: 'noon', exceptions: [fever(students[2])] });
+    expect(noon.statusCode).toBe(200);
+    const raised = await alerts();
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toMatchObject({ rule: 'cluster-2006', unit_kind: 'class', unit_id: String(classId), case_count: 3 });
+    const persons = await env.ctx.db.selectFrom('alert_persons').select('person_id').where('alert_id', '=', raised[0].id).execute();
+    expect(persons.map((p) => p.person_id).sort((a, b) => a - b)).toEqual(students.slice(0, 3));
+  });
+
+  it('shows a student on approved leave as on leave and counts the absence without a new entry', async () => {
+    env.clock.set('2026-11-30T00:30:00Z');
+    const schoolId = (await makeSchool(env.ctx)).id;
+    const classId = (await makeClass(env.ctx, { schoolId })).id;
+    const students: number[] = [];
+    for (let i = 0; i < 5; i++) students.push((await makeStudent(env.ctx, { classId })).id);
+    await env.ctx.db.insertInto('leave_requests').values({
+      person_id: students[1], school_id: schoolId, from_date: '2026-11-29', to_date: '2026-12-02', reason: '家事', destination: '郑州', status: 'approved',
+      chain: JSON.stringify([]), requested_at: env.clock.now,
+    } as never).execute();
+    const teacher = await login(env, (await makeAccount(env.ctx, { role: 'class_teacher', schoolId, classId })).username);
+    const form = await teacher.get(`/api/checks/classes/${classId}/form?date=${DATE}&session=morning`);
+    expect(form.statusCode).toBe(200);
+    const roster = form.json().roster as Array<{ personId: number; status: string }>;
+    expect(roster.find((r) => r.personId === students[1])?.status).toBe('on_leave');
+    expect(roster.filter((r) => r.status === 'present')).toHaveLength(4);
+
+    const res = await submit(teacher, classId, { date: DATE, session: 'morning', zeroReport: true });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().check.counts).toMatchObject({ expected: 5, present: 4, absentIll: 0, absentOther: 1 });
+    const episodes = await env.ctx.db.selectFrom('absence_episodes').select('id').where('person_id', '=', students[1]).execute();
+    expect(episodes).toHaveLength(0);
+  });
+
+  it('reminds the grid person, or else the class teacher, of each class not reported after the deadline, once', async () => {
+    const schoolId = (await makeSchool(env.ctx)).id;
+    const gridClass = (await makeClass(env.ctx, { schoolId })).id;
+    const teacherClass = (await makeClass(env.ctx, { schoolId })).id;
+    const reportedClass = (await makeClass(env.ctx, { schoolId })).id;
+    for (const c of [gridClass, teacherClass, reportedClass]) await makeStudent(env.ctx, { classId: c });
+    const gridPerson = await makeAccount(env.ctx, { role: 'school_admin', schoolId });
+    const teacherOfGridClass = await makeAccount(env.ctx, { role: 'class_teacher', schoolId, classId: gridClass });
+    const teacherOfTeacherClass = await makeAccount(env.ctx, { role: 'class_teacher', schoolId, classId: teacherClass });
+    const teacherOfReported = await makeAccount(env.ctx, { role: 'class_teacher', schoolId, classId: reportedClass });
+    await env.ctx.db.insertInto('grid_responsibilities').values({ unit_type: 'class', unit_key: String(gridClass), school_id: schoolId, region_code: null, account_id: gridPerson.id, assigned_by: null } as never).execute();
+    const remindersOf = (accountId: number) => env.ctx.db.selectFrom('notifications').select(['dedupe_key', 'kind']).where('account_id', '=', accountId).where('kind', '=', 'check.missing_report').execute();
+
+    // 08:30 in Shanghai: the morning deadline (09:00) has not passed.
+    env.clock.set('2026-11-30T00:30:00Z');
+    const reporter = await login(env, teacherOfReported.username);
+    expect((await submit(reporter, reportedClass, { date: DATE, session: 'morning', zeroReport: true })).statusCode).toBe(200);
+    await remindMissingReports(env.ctx);
+    expect(await remindersOf(gridPerson.id)).toHaveLength(0);
+
+    // 09:05: the two classes that have not reported are reminded, each to its responsible person.
+    env.clock.set('2026-11-30T01:05:00Z');
+    await remindMissingReports(env.ctx);
+    expect(await remindersOf(gridPerson.id)).toEqual([{ dedupe_key: missingReportKey(gridClass, DATE, 'morning'), kind: 'check.missing_report' }]);
+    expect(await remindersOf(teacherOfGridClass.id)).toHaveLength(0);
+    expect(await remindersOf(teacherOfTeacherClass.id)).toEqual([{ dedupe_key: missingReportKey(teacherClass, DATE, 'morning'), kind: 'check.missing_report' }]);
+    expect(await remindersOf(teacherOfReported.id)).toHaveLength(0);
+
+    // Running again reminds nobody twice; the noon session is reminded only after its own deadline.
+    env.clock.set('2026-11-30T06:00:00Z');
+    await remindMissingReports(env.ctx);
+    expect(await remindersOf(gridPerson.id)).toHaveLength(1);
+    env.clock.set('2026-11-30T06:31:00Z');
+    await remindMissingReports(env.ctx);
+    expect((await remindersOf(gridPerson.id)).map((r) => r.dedupe_key).sort()).toEqual([missingReportKey(gridClass, DATE, 'morning'), missingReportKey(gridClass, DATE, 'noon')].sort());
+    expect((await remindersOf(teacherOfReported.id)).map((r) => r.dedupe_key)).toEqual([missingReportKey(reportedClass, DATE, 'noon')]);
+    const total = await sql<{ n: number }>`select count(*)::int as n from notifications where kind = 'check.missing_report' and dedupe_key like ${`check.missing:${gridClass}:%`}`.execute(env.ctx.db);
+    expect(Number(total.rows[0].n)).toBe(2);
+  });
+});
