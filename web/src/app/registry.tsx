@@ -20,6 +20,7 @@ import { pairingFeature } from '../features/pairing';
 import { plansFeature } from '../features/plans';
 import { rectificationFeature } from '../features/rectification';
 import { taskForcesFeature } from '../features/taskforces';
+import { leaveFeature } from '../features/leave';
 import type { FeatureModule, Me, MenuEntry } from '../shared/feature';
 
 /**
@@ -49,6 +50,7 @@ export const features: FeatureModule[] = [
   pairingFeature,
   taskForcesFeature,
   plansFeature,
+  leaveFeature,
 ];
 
 export interface VisibleMenuItem {

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/features/demo/seed';
+import { DESKTOP, launchBrowser, loginThroughForm, PHONE, SCREENSHOTS, startProduct } from './harness';
+
+describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', () => {
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('a parent requests leave on a phone and the class teacher approves it', async () => {
+    const { url } = product;
+    const reason = '去郑州看望外婆';
+    const parentContext = await browser.newContext(PHONE);
+    const parent = await parentContext.newPage();
+    await loginThroughForm(parent, url, 'parent', DEMO_PASSWORD);
+    await parent.goto(`${url}/leave/mine`);
+    await parent.getByTestId('leave-form').waitFor();
+    await parent.getByTestId('leave-reason').fill(reason);
+    await parent.getByTestId('leave-destination').fill('郑州市金水区');
+    await parent.getByTestId('leave-submit').click();
+    const mine = parent.getByTestId('leave-row').filter({ hasText: reason });
+    await mine.waitFor({ timeout: 15_000 }).catch(async (e) => {
+      await parent.screenshot({ path: path.join(SCREENSHOTS, 'response-leave-parent-failed.png'), fullPage: true });
+      throw e;
+    });
+    await expect(mine.getByTestId('leave-next').textContent()).resolves.toContain('陈老师');
+    await parent.screenshot({ path: path.join(SCREENSHOTS, 'response-leave-parent-phone.png'), fullPage: true });
+
+    const teacherContext = await browser.newContext(DESKTOP);
+    const teacher = await teacherContext.newPage();
+    await loginThroughForm(teacher, url, 'teacher', DEMO_PASSWORD);
+    await teacher.goto(`${url}/leave`);
+    const row = teacher.getByTestId('leave-row').filter({ hasText: reason });
+    await row.waitFor({ timeout: 15_000 });
+    await teacher.screenshot({ path: path.join(SCREENSHOTS, 'response-leave-teacher.png'), fullPage: true });
+    await row.getByTestId('leave-approve').click();
+    await row.waitFor({ state: 'detached', timeout: 15_000 });
+
+    await parent.reload();
+    const after = parent.getByTestId('leave-row').filter({ hasText: reason });
+    await after.waitFor({ timeout: 15_000 });
+    const status = await after.getByTestId('leave-status').textContent();
+    // A short leave needs only the class teacher; a longer one goes on to the next approver.
+    expect(['已批准', '审批中']).toContain(status);
+    await parent.screenshot({ path: path.join(SCREENSHOTS, 'response-leave-parent-after.png'), fullPage: true });
+    await parentContext.close();
+    await teacherContext.close();
+  }, 120_000);
+});
