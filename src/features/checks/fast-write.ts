@@ -65,15 +65,19 @@ export interface FastWrite {
   ip?: string;
 }
 
-/** Runs the one statement; `written` false when a concurrent first submission of the same check won. */
-export async function writeFirstSubmission(trx: Trx, w: FastWrite): Promise<{ written: boolean; claimed: boolean; id: number | null }> {
+/**
+ * Runs the statement; `written` false when a concurrent first submission of the same check won. With
+ * `rollups: false` the roll-ups and the audit row are left to writeRollupsAndAudit, so a caller with
+ * more work in the transaction (the early-warning rules) takes the school's and county's summary
+ * rows, which every check of the school and county updates, only at the end and holds them briefly.
+ */
+export async function writeFirstSubmission(trx: Trx, w: FastWrite, rollups = true): Promise<{ written: boolean; claimed: boolean; id: number | null }> {
   const { info, date, session, now } = w;
   const exceptions = JSON.stringify(w.exceptions.map((e) => ({
     person_id: e.personId, status: e.status, symptoms: [...new Set(e.symptoms ?? [])], temperature: e.temperature ?? null, note: e.note ?? null,
   })));
   const ill = w.exceptions.filter((e) => e.status === 'absent_ill');
-  const audit = JSON.stringify({ date, session, version: 1, late: w.late, exceptions: w.exceptions.length, flags: w.flags });
-  const [sch, reg] = summaryCtes(info.schoolId, date, session, w.delta, 'claim');
+  const tail = rollups ? sql`, ${rollupAndAuditCtes(w, 'claim')}` : sql``;
   const r = await sql<{ id: number | null; claimed: boolean }>`
     with chk as (
       insert into class_checks (school_id, class_id, check_date, session, expected, present, absent_ill, absent_other, symptomatic, zero_report,
@@ -92,14 +96,25 @@ export async function writeFirstSubmission(trx: Trx, w: FastWrite): Promise<{ wr
       select claim.id, ${info.schoolId}, e.person_id, ${date}::date, ${session}, e.status, e.symptoms, e.temperature, e.note
       from claim, jsonb_to_recordset(${exceptions}::jsonb) as e(person_id bigint, status text, symptoms text[], temperature numeric, note text)
       returning 1
-    ), ${sch}, ${reg}, ${illnessAbsencesCte('epi', 'claim', { schoolId: info.schoolId, classId: info.classId, date, now }, ill)}, aud as (
-      insert into audit_log (actor_id, actor_name, actor_role, action, object_type, object_id, scope, result, detail, ip)
-      select ${w.actor.accountId}, ${w.actor.username}, ${w.actor.role}, 'check.submit', 'class_check', claim.id::text, ${describeScope(w.actor.scope)}, 'ok', ${audit}::jsonb, ${w.ip ?? null}
-      from claim returning 1
-    )
+    ), ${illnessAbsencesCte('epi', 'claim', { schoolId: info.schoolId, classId: info.classId, date, now }, ill)}${tail}
     select (select id from chk) as id, exists (select 1 from claim) as claimed`.execute(trx);
   const row = r.rows[0];
   return { written: row?.id != null, claimed: !!row?.claimed, id: row?.id == null ? null : Number(row.id) };
+}
+
+/** The second half when writeFirstSubmission ran with `rollups: false`: both roll-ups and the audit row. */
+export async function writeRollupsAndAudit(trx: Trx, w: FastWrite, checkId: number): Promise<void> {
+  await sql`with claim as (select ${checkId}::bigint as id), ${rollupAndAuditCtes(w, 'claim')} select 1`.execute(trx);
+}
+
+function rollupAndAuditCtes(w: FastWrite, gate: string) {
+  const [sch, reg] = summaryCtes(w.info.schoolId, w.date, w.session, w.delta, gate);
+  const audit = JSON.stringify({ date: w.date, session: w.session, version: 1, late: w.late, exceptions: w.exceptions.length, flags: w.flags });
+  return sql`${sch}, ${reg}, aud as (
+      insert into audit_log (actor_id, actor_name, actor_role, action, object_type, object_id, scope, result, detail, ip)
+      select ${w.actor.accountId}, ${w.actor.username}, ${w.actor.role}, 'check.submit', 'class_check', ${sql.table(gate)}.id::text, ${describeScope(w.actor.scope)}, 'ok', ${audit}::jsonb, ${w.ip ?? null}
+      from ${sql.table(gate)} returning 1
+    )`;
 }
 
 export type { AfterCommit };

@@ -16,7 +16,7 @@ import { writeAudit } from '../audit/write-audit';
 import { applySummaryDelta } from '../dashboards/rollups';
 import { assertClassInScope, assertSchoolInScope } from '../scope-guard';
 import { calendarFromTerms, schoolDayInfo } from './calendar-adapter';
-import { readSubmissionContext, writeFirstSubmission } from './fast-write';
+import { readSubmissionContext, writeFirstSubmission, writeRollupsAndAudit } from './fast-write';
 import { isSchoolDay } from '../../domain/calendar';
 import { type CheckTarget, countsOf, findCheck, rosterQuery, storedSymptoms, type TargetInfo, targetInfo, toStoredCheck } from './queries';
 import { presetStatuses } from './roster-status';
@@ -115,15 +115,20 @@ async function tryFirstSubmission(ctx: AppContext, actor: Actor, classId: number
     expected: counts.expected, present: counts.present, absent_ill: counts.absentIll, absent_other: counts.absentOther, symptomatic: counts.symptomatic, submitted_at: now,
   }, counts.symptoms);
   const answer = { check: stored, replayed: false };
+  const write = {
+    actor, info, date: body.date, session: body.session, now, idempotencyKey, exceptions, counts, late, zeroReport, online, entryMs: body.entryMs ?? null, flags,
+    delta: summaryDelta(null, { staff: false, late, counts }), answer, ip,
+  };
+  const rules = rulesApply(exceptions);
   return inTransaction(ctx.db, async (trx, afterCommit) => {
-    const written = await writeFirstSubmission(trx, {
-      actor, info, date: body.date, session: body.session, now, idempotencyKey, exceptions, counts, late, zeroReport, online, entryMs: body.entryMs ?? null, flags,
-      delta: summaryDelta(null, { staff: false, late, counts }), answer, ip,
-    });
+    const written = await writeFirstSubmission(trx, write, !rules);
     if (!written.written) return null;
     // The check was written but the key belongs to another submission of this account: undo it all.
     if (!written.claimed) throw new AppError('check.idempotency_key_reused', 409, { field: 'Idempotency-Key' });
-    await evaluateRulesFor(trx, ctx, { schoolId: info.schoolId, classId, date: body.date, checkId: written.id! }, exceptions, afterCommit);
+    if (rules) {
+      await evaluateRulesFor(trx, ctx, { schoolId: info.schoolId, classId, date: body.date, checkId: written.id! }, exceptions, afterCommit);
+      await writeRollupsAndAudit(trx, write, written.id!);
+    }
     return { check: { ...stored, id: written.id! }, replayed: false };
   });
 }
@@ -214,8 +219,10 @@ export type { Trx };
  * transaction, so an alert and the check that caused it commit together. A check that reports no one
  * ill or symptomatic adds no case, so it cannot start a signal and the rules are not run.
  */
+const rulesApply = (exceptions: CheckExceptionInput[]) => exceptions.some((e) => e.status !== 'absent_other');
+
 async function evaluateRulesFor(trx: Trx, ctx: AppContext, event: { schoolId: number; classId: number | null; date: string; checkId: number }, exceptions: CheckExceptionInput[], afterCommit: AfterCommit) {
-  if (event.classId == null || !exceptions.some((e) => e.status !== 'absent_other')) return;
+  if (event.classId == null || !rulesApply(exceptions)) return;
   await evaluateCheckRules(trx, ctx, event, afterCommit);
 }
 
