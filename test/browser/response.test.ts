@@ -55,4 +55,25 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', (
     await parentContext.close();
     await teacherContext.close();
   }, 120_000);
+
+  it('the county officer sees isolation counts by kind, site and county, and opens one isolation', async () => {
+    const { url } = product;
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await loginThroughForm(page, url, 'jinshui', DEMO_PASSWORD);
+    await page.goto(`${url}/isolation`);
+    await page.getByTestId('isolation-total').waitFor({ timeout: 15_000 });
+    const api = (await (await page.request.get(`${url}/api/isolations/counts`)).json()) as { total: number; byKind: Record<string, number> };
+    const total = await page.getByTestId('isolation-total').textContent();
+    expect(total?.replace(/\D/g, '')).toBe(String(api.total));
+    expect(api.total).toBeGreaterThan(0);
+    const home = await page.getByTestId('isolation-count-home').textContent();
+    expect(home?.replace(/\D/g, '')).toBe(String(api.byKind.home));
+    await page.getByTestId('isolation-row').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'response-isolation-county.png'), fullPage: true });
+    await page.getByTestId('isolation-row').first().getByRole('link').first().click();
+    await page.getByTestId('isolation-detail').waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'response-isolation-detail.png'), fullPage: true });
+    await context.close();
+  }, 120_000);
 });

@@ -21,6 +21,7 @@ import { plansFeature } from '../features/plans';
 import { rectificationFeature } from '../features/rectification';
 import { taskForcesFeature } from '../features/taskforces';
 import { leaveFeature } from '../features/leave';
+import { isolationFeature } from '../features/isolation';
 import type { FeatureModule, Me, MenuEntry } from '../shared/feature';
 
 /**
@@ -51,6 +52,7 @@ export const features: FeatureModule[] = [
   taskForcesFeature,
   plansFeature,
   leaveFeature,
+  isolationFeature,
 ];
 
 export interface VisibleMenuItem {
