@@ -76,4 +76,17 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', (
     await page.screenshot({ path: path.join(SCREENSHOTS, 'response-isolation-detail.png'), fullPage: true });
     await context.close();
   }, 120_000);
+
+  it('the school doctor opens the confirmed case and sees its contacts and the isolation order form', async () => {
+    const { url } = product;
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await loginThroughForm(page, url, 'doctor', DEMO_PASSWORD);
+    await page.goto(`${url}/cases`);
+    await page.getByTestId('case-row').first().getByRole('link').first().click();
+    await page.getByTestId('contact-row').first().waitFor({ timeout: 15_000 });
+    await page.getByTestId('isolation-order').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'response-case.png'), fullPage: true });
+    await context.close();
+  }, 120_000);
 });

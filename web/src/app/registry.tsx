@@ -1,4 +1,6 @@
 import { accountsFeature } from '../features/accounts';
+import { checksFeature } from '../features/checks';
+import { dashboardsFeature } from '../features/dashboards';
 import { alertsFeature } from '../features/alerts';
 import { auditFeature } from '../features/audit';
 import { gateFeature } from '../features/gate';
@@ -22,6 +24,7 @@ import { rectificationFeature } from '../features/rectification';
 import { taskForcesFeature } from '../features/taskforces';
 import { leaveFeature } from '../features/leave';
 import { isolationFeature } from '../features/isolation';
+import { casesFeature } from '../features/cases';
 import type { FeatureModule, Me, MenuEntry } from '../shared/feature';
 
 /**
@@ -30,6 +33,8 @@ import type { FeatureModule, Me, MenuEntry } from '../shared/feature';
  */
 export const features: FeatureModule[] = [
   homeFeature,
+  checksFeature,
+  dashboardsFeature,
   regionsFeature,
   schoolsFeature,
   peopleFeature,
@@ -53,6 +58,7 @@ export const features: FeatureModule[] = [
   plansFeature,
   leaveFeature,
   isolationFeature,
+  casesFeature,
 ];
 
 export interface VisibleMenuItem {

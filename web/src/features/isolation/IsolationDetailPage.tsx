@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Space
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCan } from '../../shared/auth';
+import { useI18n } from '../../shared/i18n';
 import { ErrorAlert, useErrorText } from '../../shared/ui/errors';
 import { useIsolation, useIsolationMutations } from './api';
 import { useIsolationText } from './strings';
@@ -11,6 +12,7 @@ const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 
 /** One isolation: the order, daily check-ins, tests and the release (refused by the server until its criteria are met). */
 export function IsolationDetailPage() {
   const { s, fmt } = useIsolationText();
+  const { tv } = useI18n();
   const id = Number(useParams().id);
   const can = useCan();
   const { message } = App.useApp();
@@ -41,7 +43,7 @@ export function IsolationDetailPage() {
           <Descriptions.Item label={s.period}>{d.startsOn} – {d.plannedEnd}</Descriptions.Item>
           {d.monitoringEnd && <Descriptions.Item label={s.monitoringEnd}>{d.monitoringEnd}</Descriptions.Item>}
           <Descriptions.Item label={s.reason}>{d.reason}</Descriptions.Item>
-          <Descriptions.Item label={s.disease}>{d.disease}</Descriptions.Item>
+          <Descriptions.Item label={s.disease}>{tv('disease', d.disease)}</Descriptions.Item>
           {d.logistics && <Descriptions.Item label={s.logistics}>{d.logistics}</Descriptions.Item>}
         </Descriptions>
       </Card>

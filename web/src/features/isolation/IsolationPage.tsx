@@ -1,6 +1,7 @@
 import { Button, Card, Col, Grid, List, Progress, Row, Segmented, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useI18n } from '../../shared/i18n';
 import { ErrorAlert } from '../../shared/ui/errors';
 import { type IsolationCounts, type IsolationRow, useIsolationCounts, useIsolations } from './api';
 import { useIsolationText } from './strings';
@@ -74,6 +75,7 @@ function Counts() {
 export function IsolationPage() {
   const { s } = useIsolationText();
   const screens = Grid.useBreakpoint();
+  const { tv } = useI18n();
   const [kind, setKind] = useState<string>('');
   const list = useIsolations(kind ? { kind } : {});
   const items = list.data?.items ?? [];
@@ -112,7 +114,7 @@ export function IsolationPage() {
               { title: s.kind, dataIndex: 'kind', render: (k: string, x: IsolationRow) => <Space>{kindTag(k)}{x.siteName}</Space> },
               { title: s.period, render: (_: unknown, x: IsolationRow) => `${x.startsOn} – ${x.plannedEnd}` },
               { title: s.reason, dataIndex: 'reason' },
-              { title: s.disease, dataIndex: 'disease' },
+              { title: s.disease, dataIndex: 'disease', render: (v: string) => tv('disease', v) },
               { title: '', render: (_: unknown, x: IsolationRow) => <Link to={`/isolation/${x.id}`}><Button size="small">{s.open}</Button></Link> },
             ]}
           />
