@@ -89,4 +89,17 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', (
     await page.screenshot({ path: path.join(SCREENSHOTS, 'response-case.png'), fullPage: true });
     await context.close();
   }, 120_000);
+
+  it('the province officer opens the May Day screening campaign and sees its figures and coverage', async () => {
+    const { url } = product;
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await loginThroughForm(page, url, 'henan', DEMO_PASSWORD);
+    await page.goto(`${url}/screening`);
+    await page.getByTestId('screening-campaign').first().getByRole('link').first().click();
+    await page.getByTestId('screening-answered').waitFor({ timeout: 15_000 });
+    await page.getByTestId('screening-coverage').locator('tbody tr').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'response-screening.png'), fullPage: true });
+    await context.close();
+  }, 120_000);
 });

@@ -23,6 +23,7 @@ import { taskForcesFeature } from '../features/taskforces';
 import { leaveFeature } from '../features/leave';
 import { isolationFeature } from '../features/isolation';
 import { casesFeature } from '../features/cases';
+import { screeningFeature } from '../features/screening';
 import type { FeatureModule, Me, MenuEntry } from '../shared/feature';
 
 /**
@@ -55,6 +56,7 @@ export const features: FeatureModule[] = [
   leaveFeature,
   isolationFeature,
   casesFeature,
+  screeningFeature,
 ];
 
 export interface VisibleMenuItem {
