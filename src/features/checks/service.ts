@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Static } from 'typebox';
+import type { Database } from '../../db/tables';
 import { type AfterCommit, inTransaction, type Trx } from '../../db/transaction';
 import { evaluateCheckRules } from '../alerts/check-rules';
 import { can } from '../../domain/access/permissions';
@@ -179,7 +180,7 @@ export async function writeCheck(ctx: AppContext, actor: Actor, info: TargetInfo
       zero_report: body.zeroReport ?? exceptions.length === 0, submitted_by: actor.accountId, updated_at: now, online: body.online ?? true,
       idempotency_key: idempotencyKey, entry_ms: body.entryMs ?? null, flags,
     };
-    let row;
+    let row: Selectable<Database['class_checks']>;
     let previous: { ill: Set<number>; counts: ReturnType<typeof countsOf> } | null = null;
     if (existing) {
       const before = await trx.selectFrom('check_exceptions').select(['person_id', 'status']).where('check_id', '=', existing.id).execute();
