@@ -1,0 +1,128 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/features/demo/seed';
+import { DESKTOP, launchBrowser, loginThroughForm, PHONE, SCREENSHOTS, startProduct } from './harness';
+
+interface Form {
+  schoolDay: boolean;
+  roster: { personId: number; name: string; status: string }[];
+  check: { version: number } | null;
+}
+interface RegionDashboard {
+  date: string;
+  today: { absentIll: number; classesReported: number } | null;
+}
+
+const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const daysBefore = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+const getJson = async <T,>(page: Page, url: string): Promise<T> => {
+  const r = await page.request.get(url);
+  expect(r.status(), url).toBe(200);
+  return (await r.json()) as T;
+};
+
+describe.skipIf(process.env.TEST_BROWSER === 'off')('class checks in the browser', () => {
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('a teacher reports two exceptions on a phone, the school doctor follows up, the county officer sees the figures change', async () => {
+    const { url, ctx } = product;
+    const teacherAccount = await ctx.db.selectFrom('accounts').select(['class_id']).where('username', '=', 'teacher').executeTakeFirstOrThrow();
+    const classId = teacherAccount.class_id!;
+
+    const teacherContext = await browser.newContext(PHONE);
+    const teacher = await teacherContext.newPage();
+    await loginThroughForm(teacher, url, 'teacher', DEMO_PASSWORD);
+    // The latest school day (the machine's today may be a weekend or a holiday).
+    let date = '';
+    let form: Form | null = null;
+    for (let back = 0; back < 14 && !form; back++) {
+      const candidate = daysBefore(shanghaiDate(new Date()), back);
+      const f = await getJson<Form>(teacher, `${url}/api/checks/classes/${classId}/form?date=${candidate}&session=morning`);
+      if (f.schoolDay) {
+        date = candidate;
+        form = f;
+      }
+    }
+    expect(form, 'a school day in the last two weeks').not.toBeNull();
+    const [ill, away] = form!.roster.filter((p) => p.status === 'present');
+
+    // The county officer's figure for that day before the teacher reports.
+    const officerContext = await browser.newContext(DESKTOP);
+    const officer = await officerContext.newPage();
+    await loginThroughForm(officer, url, 'jinshui', DEMO_PASSWORD);
+    const before = await getJson<RegionDashboard>(officer, `${url}/api/dashboards/region?date=${date}`);
+    const illBefore = before.today?.absentIll ?? 0;
+
+    // The teacher's phone page: everyone present by default; tap two students.
+    await teacher.goto(`${url}/checks/classes/${classId}?date=${date}&session=morning`);
+    await teacher.getByTestId('check-roster').waitFor().catch(async (err) => {
+      await teacher.screenshot({ path: path.join(SCREENSHOTS, 'checks-teacher-phone-failed.png'), fullPage: true });
+      throw err;
+    });
+    await teacher.locator(`[data-testid="check-student"][data-person-id="${ill.personId}"]`).waitFor();
+    await teacher.screenshot({ path: path.join(SCREENSHOTS, 'checks-teacher-phone-roster.png'), fullPage: true });
+    await teacher.locator(`[data-testid="check-student"][data-person-id="${ill.personId}"]`).click();
+    await teacher.getByTestId('check-status-absent_ill').click();
+    await teacher.getByTestId('check-symptom-fever').click();
+    await teacher.getByTestId('check-temperature').locator('input').fill('38.6');
+    await teacher.getByTestId('check-symptom-cough').click();
+    await teacher.screenshot({ path: path.join(SCREENSHOTS, 'checks-teacher-phone-student.png') });
+    await teacher.getByTestId('check-save-student').click();
+    await teacher.locator(`[data-testid="check-student"][data-person-id="${away.personId}"]`).click();
+    await teacher.getByTestId('check-status-absent_other').click();
+    await teacher.getByTestId('check-save-student').click();
+    await expect.poll(() => teacher.locator(`[data-testid="check-student"][data-person-id="${ill.personId}"]`).getAttribute('data-status')).toBe('absent_ill');
+    await expect.poll(() => teacher.locator(`[data-testid="check-student"][data-person-id="${away.personId}"]`).getAttribute('data-status')).toBe('absent_other');
+    await teacher.getByTestId('check-submit').click();
+    await teacher.locator('[data-testid="check-result"][data-kind="sent"]').waitFor({ state: 'attached', timeout: 20_000 });
+    await teacher.getByTestId('check-stored').waitFor({ state: 'attached' });
+    await teacher.screenshot({ path: path.join(SCREENSHOTS, 'checks-teacher-phone-submitted.png'), fullPage: true });
+    expect(await teacher.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.viewport.width);
+    const stored = await getJson<Form>(teacher, `${url}/api/checks/classes/${classId}/form?date=${date}&session=morning`);
+    expect(stored.roster.find((r) => r.personId === ill.personId)?.status).toBe('absent_ill');
+    expect(stored.roster.find((r) => r.personId === away.personId)?.status).toBe('absent_other');
+
+    // The school doctor finds the ill child in the follow-up queue, records the cause and checks the return certificate.
+    const doctorContext = await browser.newContext(DESKTOP);
+    const doctor = await doctorContext.newPage();
+    await loginThroughForm(doctor, url, 'doctor', DEMO_PASSWORD);
+    await doctor.goto(`${url}/absences`);
+    await doctor.getByTestId('followup-queue').waitFor();
+    const row = doctor.locator('[data-testid="followup-row"]', { hasText: ill.name });
+    await row.waitFor({ timeout: 20_000 });
+    await doctor.screenshot({ path: path.join(SCREENSHOTS, 'checks-doctor-queue.png'), fullPage: true });
+    await row.getByTestId('followup-open').click();
+    await doctor.getByTestId('episode-page').waitFor();
+    await doctor.getByTestId('episode-hospital').fill('郑州市第一人民医院');
+    await doctor.getByTestId('episode-diagnosis-text').fill('上呼吸道感染');
+    await doctor.getByTestId('episode-save').click();
+    await doctor.getByTestId('episode-saved').waitFor();
+    await doctor.getByTestId('return-hospital').fill('郑州市第一人民医院');
+    await doctor.getByTestId('return-check').click();
+    const decision = doctor.getByTestId('return-decision');
+    await decision.waitFor({ timeout: 20_000 });
+    expect(['accepted', 'refused']).toContain(await decision.getAttribute('data-decision'));
+    await doctor.screenshot({ path: path.join(SCREENSHOTS, 'checks-doctor-episode.png'), fullPage: true });
+    // The cause is known now: the child has left the queue.
+    await doctor.goto(`${url}/absences`);
+    await doctor.getByTestId('followup-queue').waitFor();
+    await expect.poll(() => doctor.locator('[data-testid="followup-row"]', { hasText: ill.name }).count()).toBe(0);
+
+    // The county officer's dashboard shows one more illness absence that day.
+    await officer.goto(`${url}/dashboards/region?date=${date}`);
+    await officer.getByTestId('region-today').waitFor({ timeout: 20_000 });
+    await expect.poll(async () => Number(await officer.getByTestId('region-absent-ill').textContent())).toBe(illBefore + 1);
+    await officer.getByTestId('trend-chart').waitFor();
+    await officer.screenshot({ path: path.join(SCREENSHOTS, 'checks-county-dashboard.png'), fullPage: true });
+  }, 240_000);
+});
