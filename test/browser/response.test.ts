@@ -102,4 +102,23 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', (
     await page.screenshot({ path: path.join(SCREENSHOTS, 'response-screening.png'), fullPage: true });
     await context.close();
   }, 120_000);
+
+  it('the school doctor sees who is due or overdue for a test and enters a negative result', async () => {
+    const { url } = product;
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await loginThroughForm(page, url, 'doctor', DEMO_PASSWORD);
+    await page.goto(`${url}/testing`);
+    await page.getByTestId('testing-due').waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'response-testing.png'), fullPage: true });
+    await page.getByTestId('testing-record').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'response-testing.png'), fullPage: true });
+    const before = (await (await page.request.get(`${url}/api/testing/due`)).json()) as { items: unknown[] };
+    await page.getByTestId('testing-record').first().click();
+    await page.getByTestId('test-result-form').waitFor();
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByTestId('test-result-form').waitFor({ state: 'detached', timeout: 15_000 });
+    await expect.poll(async () => ((await (await page.request.get(`${url}/api/testing/due`)).json()) as { items: unknown[] }).items.length).toBeLessThan(before.items.length);
+    await context.close();
+  }, 120_000);
 });

@@ -1,6 +1,4 @@
 import { accountsFeature } from '../features/accounts';
-import { checksFeature } from '../features/checks';
-import { dashboardsFeature } from '../features/dashboards';
 import { alertsFeature } from '../features/alerts';
 import { auditFeature } from '../features/audit';
 import { gateFeature } from '../features/gate';
@@ -26,6 +24,7 @@ import { leaveFeature } from '../features/leave';
 import { isolationFeature } from '../features/isolation';
 import { casesFeature } from '../features/cases';
 import { screeningFeature } from '../features/screening';
+import { testingFeature } from '../features/testing';
 import type { FeatureModule, Me, MenuEntry } from '../shared/feature';
 
 /**
@@ -34,8 +33,6 @@ import type { FeatureModule, Me, MenuEntry } from '../shared/feature';
  */
 export const features: FeatureModule[] = [
   homeFeature,
-  checksFeature,
-  dashboardsFeature,
   regionsFeature,
   schoolsFeature,
   peopleFeature,
@@ -61,6 +58,7 @@ export const features: FeatureModule[] = [
   isolationFeature,
   casesFeature,
   screeningFeature,
+  testingFeature,
 ];
 
 export interface VisibleMenuItem {
