@@ -1,4 +1,6 @@
 import { accountsFeature } from '../features/accounts';
+import { checksFeature } from '../features/checks';
+import { dashboardsFeature } from '../features/dashboards';
 import { alertsFeature } from '../features/alerts';
 import { auditFeature } from '../features/audit';
 import { gateFeature } from '../features/gate';
@@ -33,6 +35,8 @@ import type { FeatureModule, Me, MenuEntry } from '../shared/feature';
  */
 export const features: FeatureModule[] = [
   homeFeature,
+  checksFeature,
+  dashboardsFeature,
   regionsFeature,
   schoolsFeature,
   peopleFeature,
