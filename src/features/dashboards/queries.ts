@@ -56,12 +56,16 @@ export async function childRegions(db: Kysely<Database>, regionCode: string, dat
   return rows.rows.map((r) => ({ code: r.code, name: r.name, level: r.level, ...rates(r) }));
 }
 
-/** One row per school of a region (any level) on a date, from the per-school summary. */
+/**
+ * One row per school of a region (any level) on a date, from the per-school summary. The region's
+ * counties are given as an array so the (region_code, check_date) index is used: as a sub-select the
+ * planner scanned the whole summary table (a city of 3,636 schools over a term: 75 ms, now about 10 ms).
+ */
 export async function schoolsOfRegion(db: Kysely<Database>, regionCode: string, date: string, session: string, limit = 500) {
   const rows = await sql<Raw & { school_id: number; name: string; region_code: string }>`
     select s.id as school_id, s.name, s.region_code, 1 as schools, ${SUMS}
     from school_day_summary x join schools s on s.id = x.school_id
-    where x.region_code in (select code from region_closure where ancestor_code = ${regionCode}) and x.check_date = ${date} and x.session = ${session}
+    where x.region_code = any(array(select code from region_closure where ancestor_code = ${regionCode})) and x.check_date = ${date} and x.session = ${session}
     group by s.id, s.name, s.region_code
     order by sum(x.absent_ill)::float / nullif(sum(x.expected), 0) desc nulls last, s.id
     limit ${limit}`.execute(db);

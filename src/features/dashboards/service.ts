@@ -61,7 +61,7 @@ export async function completeness(ctx: AppContext, actor: Actor, q: { regionCod
     from region_day_summary where region_code in (select code from region_closure where ancestor_code = ${region.code}) and check_date = ${date} and session = ${session}`.execute(ctx.db);
   const missing = await sql<{ school_id: number; name: string; region_code: string; classes_expected: number; classes_reported: number }>`
     select s.id as school_id, s.name, s.region_code, x.classes_expected, x.classes_reported from school_day_summary x join schools s on s.id = x.school_id
-    where x.region_code in (select code from region_closure where ancestor_code = ${region.code}) and x.check_date = ${date} and x.session = ${session}
+    where x.region_code = any(array(select code from region_closure where ancestor_code = ${region.code})) and x.check_date = ${date} and x.session = ${session}
       and x.classes_reported < x.classes_expected order by (x.classes_reported::float / nullif(x.classes_expected, 0)) nulls first, s.id limit 500`.execute(ctx.db);
   const children = region.level === 'county' ? [] : await childRegions(ctx.db, region.code, date, session);
   await writeAudit(ctx.db, actor, { action: 'dashboard.completeness', objectType: 'region', objectId: region.code, detail: { date, session } });
