@@ -104,6 +104,12 @@ export const en: Dictionary = {
     pairing: 'Hospital pairing',
     taskforces: 'Task forces',
     plans: 'Plans and drills',
+    leave: 'Leave',
+    leaveApprovals: 'Leave approvals',
+    isolation: 'Isolation',
+    cases: 'Cases and contacts',
+    screening: 'Screening',
+    testing: 'Testing',
   },
   home: {
     welcome: 'Hello, {name}',

@@ -102,6 +102,12 @@ export const zhCN = {
     pairing: '一校一院',
     taskforces: '专班值班',
     plans: '预案演练',
+    leave: '请假',
+    leaveApprovals: '请假审批',
+    isolation: '隔离管理',
+    cases: '病例与密接',
+    screening: '摸排',
+    testing: '核酸检测',
   },
   home: {
     welcome: '您好，{name}',
