@@ -40,6 +40,9 @@ function connectPostgres(url: string): Db {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle client whose server connection drops (server restart, failover, a forced drop) makes the pool
+  // emit 'error'; unhandled, that event would end the process. The next query simply gets a new client.
+  pool.on('error', (err) => console.error('database connection lost (idle client):', err.message));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,

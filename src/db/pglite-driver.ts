@@ -93,10 +93,24 @@ class PGliteDriver implements Driver {
   }
 }
 
+/**
+ * PGlite runs each query synchronously on this thread and settles it as a microtask, so a long run of
+ * queries (the demo seed, a large import, a job) never lets the event loop turn: HTTP requests, timers
+ * and sockets would all wait until it ends. Give the loop one turn after every YIELD_EVERY_MS of that.
+ */
+const YIELD_EVERY_MS = 20;
+let lastTurn = performance.now();
+async function letTheEventLoopTurn(): Promise<void> {
+  if (performance.now() - lastTurn < YIELD_EVERY_MS) return;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  lastTurn = performance.now();
+}
+
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    await letTheEventLoopTurn();
     const result = await this.pg.query<R>(query.sql, query.parameters as unknown[], { rowMode: 'object' });
     const affected = result.affectedRows ?? 0;
     const isWrite = /^\s*(insert|update|delete|merge)/i.test(query.sql);

@@ -2,13 +2,11 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signVenueToken } from '../../src/domain/venue-codes/venue-token';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
 import { registerPersonStateSource, unregisterPersonStateSource } from '../../src/features/gate/person-state';
-import { signVenueToken } from '../../src/domain/venue-codes/venue-token';
 import { campusKeys } from '../../src/features/venue-codes/keys';
-import { launchBrowser, loginThroughForm, PHONE, startProduct } from './harness';
-
-const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+import { launchBrowser, loginThroughForm, PHONE, SCREENSHOTS, startProduct } from './harness';
 
 describe.skipIf(process.env.TEST_BROWSER === 'off')('the gate page on a phone', () => {
   let product: Awaited<ReturnType<typeof startProduct>>;

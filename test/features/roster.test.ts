@@ -177,6 +177,7 @@ describe.each(databases())('roster import and export on %s', (kind) => {
     ws.addRow(student());
     ws.addRow(student({ 性别: '男女' }));
     const res = await upload(admin, schoolA, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(res.statusCode, res.body).toBe(400);
     expect(res.json().error.details.rows.map((r: { row: number; column: string }) => `${r.row} ${r.column}`)).toEqual(['5 性别']);
   });
 

@@ -1,8 +1,12 @@
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError, TestModule } from 'vitest/node';
 
-/** Ends a run with one plain line, "N passed, N failed, N skipped", that any CI log reader understands. */
+/**
+ * Ends a run with one plain line, "N passed, N failed, N skipped, N errors", that any CI log reader
+ * understands. Errors raised outside any test (unhandled rejections) are printed again in plain text
+ * just above it, so a shortened CI log still shows what they were.
+ */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(modules: ReadonlyArray<TestModule>) {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>) {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
@@ -14,6 +18,9 @@ export default class SummaryReporter implements Reporter {
         else skipped++;
       }
     }
-    console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+    for (const e of unhandledErrors) {
+      console.log(`\nunhandled error: ${e.name ?? 'Error'}: ${e.message}\n${e.stack ?? ''}`);
+    }
+    console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped, ${unhandledErrors.length} errors`);
   }
 }
