@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
 import { createBrowserRouter, Outlet } from 'react-router';
+import { PublicAnswerPage } from '../features/screening/PublicAnswerPage';
 import { useAuth } from '../shared/auth';
 import { ChangePasswordPage, ForcedPasswordPage } from './auth/ChangePasswordPage';
 import { LoginPage } from './auth/LoginPage';
@@ -27,6 +28,8 @@ function Shell() {
 }
 
 export const router = createBrowserRouter([
+  // A parent's screening link (the path the server signs into it): no login, so outside the Shell.
+  { path: '/s/:token', element: <PublicAnswerPage /> },
   {
     path: '/',
     element: <Shell />,

@@ -1,8 +1,10 @@
 import { Card, Col, Progress, Row, Segmented, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useCan } from '../../shared/auth';
 import { ErrorAlert } from '../../shared/ui/errors';
 import { type CoverageRow, useCoverage, useSummary } from './api';
+import { ParentLinks } from './ParentLinks';
 import { useScreeningText } from './strings';
 
 /** One campaign: the summary figures, then coverage by county, school, or the classes of one school. */
@@ -11,6 +13,7 @@ export function CampaignPage() {
   const id = Number(useParams().id);
   const [level, setLevel] = useState<'region' | 'school' | 'class'>('school');
   const [school, setSchool] = useState<{ id: number; name: string } | null>(null);
+  const can = useCan();
   const summary = useSummary(id);
   const coverage = useCoverage(id, level, level === 'class' ? school?.id : undefined);
   const x = summary.data;
@@ -22,9 +25,9 @@ export function CampaignPage() {
         {x && (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Row gutter={[12, 12]}>
-              <Col xs={12} md={6}><Statistic title={s.population} value={x.population} /></Col>
+              <Col xs={12} md={6}><Statistic title={s.population} value={x.population} data-testid="screening-population" /></Col>
               <Col xs={12} md={6}><Statistic title={s.answered} value={x.answered} data-testid="screening-answered" /></Col>
-              <Col xs={12} md={6}><Statistic title={s.percent} value={x.percent} precision={1} suffix="%" /></Col>
+              <Col xs={12} md={6}><Statistic title={s.percent} value={x.percent} precision={1} suffix="%" data-testid="screening-percent" /></Col>
               <Col xs={12} md={6}><Statistic title={s.returned} value={x.returned} /></Col>
               <Col xs={12} md={6}><Statistic title={s.riskArea} value={x.riskArea} valueStyle={x.riskArea ? { color: '#cf1322' } : undefined} /></Col>
               <Col xs={12} md={6}><Statistic title={s.symptoms} value={x.symptoms} valueStyle={x.symptoms ? { color: '#cf1322' } : undefined} /></Col>
@@ -81,6 +84,7 @@ export function CampaignPage() {
           ]}
         />
       </Card>
+      {can('screening.links') && x?.campaign.status === 'open' && <ParentLinks campaignId={id} />}
     </Space>
   );
 }

@@ -21,6 +21,21 @@ const zh = {
   levels: { region: '按区县', school: '按学校', class: '按班级' } as Record<string, string>,
   unit: '单位',
   bySchool: '{name} 各班',
+  create: '发起摸排',
+  createTitle: '发起摸排（{region}）',
+  populationKinds: { student: '学生', staff: '教职工', co_resident: '共同居住人' } as Record<string, string>,
+  questions: '摸排内容',
+  questionNames: { travel: '外出行程', riskAreaResidence: '是否居住在风险地区', occupation: '职业（共同居住人）', symptoms: '症状' } as Record<string, string>,
+  travelFrom: '行程时段自',
+  travelTo: '至',
+  created: '已发起摸排',
+  links: '家长填报链接',
+  linksHint: '把链接发给各位家长，无需登录即可填写；链接在截止日期前有效。',
+  classLabel: '班级',
+  chooseClass: '选择班级',
+  notAnswered: '未填',
+  copy: '复制链接',
+  required: '请填写此项',
 };
 type Dict = typeof zh;
 const en: Dict = {
@@ -44,6 +59,21 @@ const en: Dict = {
   levels: { region: 'By county', school: 'By school', class: 'By class' },
   unit: 'Unit',
   bySchool: 'Classes of {name}',
+  create: 'New campaign',
+  createTitle: 'New campaign ({region})',
+  populationKinds: { student: 'Students', staff: 'Staff', co_resident: 'Household members' },
+  questions: 'Questions',
+  questionNames: { travel: 'Trips', riskAreaResidence: 'Lives in a risk area', occupation: 'Occupation (household members)', symptoms: 'Symptoms' },
+  travelFrom: 'Trips from',
+  travelTo: 'to',
+  created: 'Campaign started',
+  links: 'Links for parents',
+  linksHint: 'Send each parent their link; they answer without logging in, until the deadline.',
+  classLabel: 'Class',
+  chooseClass: 'Choose a class',
+  notAnswered: 'Not answered',
+  copy: 'Copy the link',
+  required: 'Please fill this in',
 };
 
 export function useScreeningText() {
