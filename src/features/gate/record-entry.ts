@@ -8,8 +8,8 @@ import { writeAudit } from '../audit/write-audit';
 import { sealIdNumber, sealPhone } from '../people/service';
 import { verifyVenue } from '../venue-codes/service';
 import { entryBatcher } from './entry-batch';
-import { type GatePersonRef, identifyMember, identifyVisitor, subjectWay } from './identify';
-import { inlineStateColumns, loadPersonStates, mergeStates, schoolDate } from './person-state';
+import { type GatePersonRef, identifyVisitor, memberQuery, subjectWay } from './identify';
+import { memberReader } from './member-batch';
 import type { LookupBody, RecordEntryBody } from './schema';
 
 /** The venue must be a school gate or site inside the caller's scope. */
@@ -20,15 +20,8 @@ export async function gateOf(ctx: AppContext, actor: Actor, venueToken: string) 
 }
 
 
-/** Finds the member and reads the state sources that can answer inline in the same query. */
-async function memberWithState(ctx: AppContext, schoolId: number, subject: Static<typeof LookupBody>['subject']) {
-  const now = ctx.now();
-  const at = { now, today: schoolDate(now) };
-  const inline = await inlineStateColumns(ctx.db, at);
-  const { extra, ...ref } = await identifyMember(ctx, ctx.db, schoolId, subject, inline.map((i) => i.column));
-  const others = await loadPersonStates(ctx.db, [ref.personId!], at, new Set(inline.map((i) => i.key)));
-  return { ref, state: mergeStates([...inline.map((i, k) => i.read(extra[k])), others.get(ref.personId!)!]) };
-}
+/** Finds the member with their state, in one statement shared with the other entries in flight. */
+const memberWithState = (ctx: AppContext, schoolId: number, subject: Static<typeof LookupBody>['subject']) => memberReader(ctx.db).read(memberQuery(ctx, schoolId, subject));
 
 const subjectKey = (ref: GatePersonRef) => (ref.personId !== null ? `p:${ref.personId}` : `v:${ref.visitorId}`);
 const publicRef = (r: GatePersonRef) => ({ personId: r.personId, visitorId: r.visitorId, kind: r.kind, name: r.name, className: r.className, idNumberMasked: r.idNumberMasked });
