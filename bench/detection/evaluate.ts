@@ -94,6 +94,9 @@ export interface Summary {
   detected: number;
   medianDelay: number | null;
   meanDelay: number | null;
+  /** Share of outbreaks detected on or before their first absence day (delay <= 0): median delay is a
+   * whole number of school days, so this shows which side of 0/1 it sits on. */
+  firstDayShare: number;
   medianLead: number | null;
   falseAlarms: number;
   /** Per 1,000 class-days, per school-month or per county-week, by level. */
@@ -158,6 +161,7 @@ export function summarise(runs: Run[], filter: (o: OutbreakTruth) => boolean = (
     detected: n ? delays.length / n : 0,
     medianDelay: median(delays),
     meanDelay: delays.length ? delays.reduce((a, b) => a + b, 0) / delays.length : null,
+    firstDayShare: n ? delays.filter((d) => d <= 0).length / n : 0,
     medianLead: median(leads),
     falseAlarms,
     falseRate: denom ? falseAlarms / denom : 0,
