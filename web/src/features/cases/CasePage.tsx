@@ -118,6 +118,8 @@ export function CasePage() {
           loading={contacts.isPending}
           dataSource={items}
           scroll={{ x: true }}
+          // A whole class and its teachers are proposed at once: one page, so none is missed behind a pager.
+          pagination={{ pageSize: 100, hideOnSinglePage: true }}
           data-testid="contacts-table"
           onRow={() => ({ 'data-testid': 'contact-row' }) as object}
           rowSelection={manage ? { selectedRowKeys: selected, onChange: (k) => setSelected(k.map(Number)), getCheckboxProps: (k: ContactRow) => ({ disabled: k.status !== 'proposed' }) } : undefined}

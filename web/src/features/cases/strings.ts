@@ -39,6 +39,11 @@ const zh = {
   contactStatuses: { proposed: '待确认', confirmed: '已确认', dismissed: '已排除' } as Record<string, string>,
   risks: { red: '红码', yellow: '黄码', green: '绿码' } as Record<string, string>,
   foundBys: { check: '晨午检', alert: '预警', test: '检测', hospital: '医院报告', contact: '密接排查', other: '其他' } as Record<string, string>,
+  record: '登记病例',
+  recordTitle: '登记病例',
+  personSearch: '输入姓名或学号查找',
+  recorded: '已登记病例',
+  required: '请填写此项',
 };
 type Dict = typeof zh;
 const en: Dict = {
@@ -80,6 +85,11 @@ const en: Dict = {
   contactStatuses: { proposed: 'Proposed', confirmed: 'Confirmed', dismissed: 'Dismissed' },
   risks: { red: 'Red', yellow: 'Yellow', green: 'Green' },
   foundBys: { check: 'Daily check', alert: 'Alert', test: 'Test', hospital: 'Hospital report', contact: 'Contact tracing', other: 'Other' },
+  record: 'Record a case',
+  recordTitle: 'Record a case',
+  personSearch: 'Type a name or student number',
+  recorded: 'Case recorded',
+  required: 'Please fill this in',
 };
 
 export function useCaseText() {
