@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../http/context';
 import { IdParams, OkResponse } from '../../http/schema';
 import type { App } from '../../http/types';
-import { CoverageQuery, StartBody, coverage, endOnline, startOnline } from './service';
+import { CoverageQuery, PeriodsQuery, StartBody, coverage, endOnline, listPeriods, startOnline } from './service';
 
 const Coverage = Type.Object({
   date: Type.String(),
@@ -19,5 +19,6 @@ export function registerOnlineTeachingRoutes(app: App, ctx: AppContext) {
     await endOnline(ctx, req.actor!, req.params.id, req.ip);
     return { ok: true };
   });
+  app.get('/api/online-teaching/periods', { config: { access: 'online_teaching.read' }, schema: { tags, querystring: PeriodsQuery } }, (req) => listPeriods(ctx, req.actor!, req.query));
   app.get('/api/online-teaching/coverage', { config: { access: 'online_teaching.read' }, schema: { tags, querystring: CoverageQuery, response: { 200: Coverage } } }, (req) => coverage(ctx, req.actor!, req.query));
 }

@@ -103,3 +103,34 @@ export async function classOnline(db: AppContext['db'], classId: number, date: s
   const r = await sql<{ n: number }>`select count(*)::int as n from classes c join online_teaching_periods p on p.school_id = c.school_id where c.id = ${classId} and ${activeOn(date)} and ${covers}`.execute(db);
   return Number(r.rows[0].n) > 0;
 }
+
+export const PeriodsQuery = Strict({ date: Type.Optional(DateString), schoolId: Type.Optional(Type.Integer({ minimum: 1 })), classId: Type.Optional(Type.Integer({ minimum: 1 })) });
+
+/**
+ * Periods in scope still running or yet to come on a date, with what they cover: the web page needs
+ * their ids to end them, the bureau sees which classes are online, the class check shows online attendance.
+ */
+export async function listPeriods(ctx: AppContext, actor: Actor, q: Static<typeof PeriodsQuery>) {
+  const date = q.date ?? schoolDate(ctx.now());
+  if (q.schoolId) await assertSchoolInScope(ctx, actor, q.schoolId);
+  if (q.classId) await assertClassInScope(ctx, actor, q.classId);
+  const rows = await sql<{ id: number; school_id: number; school_name: string; scope_type: 'school' | 'grade' | 'class'; scope_id: number; scope_name: string | null; from_date: string; to_date: string; last_day: string; reason: string; trigger: string; classes: number; students: number }>`
+    select p.id, p.school_id, s.name as school_name, p.scope_type, p.scope_id, p.from_date, p.to_date, p.reason, p.trigger,
+      coalesce(least(p.ended_on - 1, p.to_date), p.to_date) as last_day,
+      case p.scope_type when 'school' then s.name when 'grade' then (select g.name from grades g where g.id = p.scope_id)
+        else (select g.name || c.name from classes c join grades g on g.id = c.grade_id where c.id = p.scope_id) end as scope_name,
+      (select count(*) from classes c where ${covers})::int as classes,
+      (select count(*) from classes c join persons st on st.class_id = c.id and st.kind = 'student' and st.active where ${covers})::int as students
+    from online_teaching_periods p join schools s on s.id = p.school_id
+    where ${schoolInScope(actor.scope, 'p.school_id')} and coalesce(least(p.ended_on - 1, p.to_date), p.to_date) >= ${date}::date
+      and (${q.schoolId ?? null}::bigint is null or p.school_id = ${q.schoolId ?? null})
+      and (${q.classId ?? null}::bigint is null or exists (select 1 from classes c where c.id = ${q.classId ?? null} and ${covers}))
+    order by s.name, p.from_date, p.id limit 500`.execute(ctx.db);
+  return {
+    date,
+    items: rows.rows.map((r) => ({
+      id: r.id, schoolId: r.school_id, schoolName: r.school_name, scopeType: r.scope_type, scopeId: r.scope_id, scopeName: r.scope_name ?? '', fromDate: r.from_date, toDate: r.to_date,
+      lastDay: r.last_day, activeOnDate: r.from_date <= date, reason: r.reason, trigger: r.trigger, classes: r.classes, students: r.students,
+    })),
+  };
+}

@@ -252,6 +252,13 @@ export const campusEntries: MatrixEntry[] = [
     prepare: onlinePeriods,
     leaks: (fx, body) => ((body as { schools?: { schoolId: number }[] }).schools ?? []).some((s) => s.schoolId === fx.schoolB),
   },
+  {
+    route: 'GET /api/online-teaching/periods',
+    inside: () => ({ url: '/api/online-teaching/periods?date=2026-11-30' }),
+    outside: null,
+    prepare: onlinePeriods,
+    leaks: (fx, body) => ((body as { items?: { schoolId: number }[] }).items ?? []).some((i) => i.schoolId === fx.schoolB),
+  },
   { route: 'GET /api/supplies/stores', inside: () => ({ url: '/api/supplies/stores' }), outside: null, prepare: stores, leaks: (fx, body) => ((body as { items?: { id: number }[] }).items ?? []).some((i) => i.id === fx.extra.storeB) },
   { route: 'POST /api/supplies/stores', inside: (fx) => ({ url: '/api/supplies/stores', body: { schoolId: fx.schoolA, name: '新库' } }), outside: (fx) => ({ url: '/api/supplies/stores', body: { schoolId: fx.schoolB, name: '新库' } }) },
   { route: 'POST /api/supplies/movements', inside: (fx) => ({ url: '/api/supplies/movements', body: movement(fx.extra.storeA1) }), outside: (fx) => ({ url: '/api/supplies/movements', body: movement(fx.extra.storeB) }), prepare: stores },
