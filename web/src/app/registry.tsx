@@ -27,6 +27,9 @@ import { isolationFeature } from '../features/isolation';
 import { casesFeature } from '../features/cases';
 import { screeningFeature } from '../features/screening';
 import { testingFeature } from '../features/testing';
+import { vaccinationFeature } from '../features/vaccination';
+import { onlineTeachingFeature } from '../features/online-teaching';
+import { footingFeature } from '../features/footing';
 import type { FeatureModule, Me, MenuEntry } from '../shared/feature';
 
 /**
@@ -63,6 +66,9 @@ export const features: FeatureModule[] = [
   casesFeature,
   screeningFeature,
   testingFeature,
+  vaccinationFeature,
+  onlineTeachingFeature,
+  footingFeature,
 ];
 
 export interface VisibleMenuItem {

@@ -8,6 +8,7 @@ import { type MessageKey, useI18n } from '../../shared/i18n';
 import { ErrorAlert, useErrorText } from '../../shared/ui/errors';
 import { type CheckException, type ExceptionStatus, formKey, type RosterEntry, type Session, sendCheck, shanghaiToday, useCheckForm } from './api';
 import { discardCheck, enqueueCheck, flushQueue, useCheckQueue } from './offline';
+import { OnlineTeachingBanner } from '../online-teaching/OnlineTeachingBanner';
 
 const EXCEPTION_STATUSES: ExceptionStatus[] = ['absent_ill', 'absent_other', 'present_symptomatic'];
 const PRESET = new Set(['on_leave', 'isolated']);
@@ -108,6 +109,7 @@ export function ClassCheckPage() {
             <Typography.Text>{data.deadline ? t('checks.deadline', { time: data.deadline }) : ''}</Typography.Text>
           </Space>
           {!data.schoolDay && <Alert type="warning" showIcon message={t('checks.notSchoolDay')} />}
+          <OnlineTeachingBanner classId={classId} date={date} />
           {data.lateIfSubmittedNow && !data.check && <Alert type="warning" showIcon message={t('checks.lateNow')} />}
           {data.check && (
             <Alert type="success" showIcon message={<Space wrap>
