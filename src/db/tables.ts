@@ -264,4 +264,4 @@ export interface FoundationTables {
 }
 
 // One line per capability that owns tables (its `tables.ts` beside its service).
-export type Database = FoundationTables & import('../features/cases/response-tables').ResponseTables & CampusTables & import('../features/checks/tables').ChecksTables & import('../features/governance-dashboard/tables').GovernanceTables & import('../features/alerts/tables').AlertsTables;
+export type Database = FoundationTables & import('../features/cases/response-tables').ResponseTables & CampusTables & import('../features/checks/tables').ChecksTables & import('../features/governance-dashboard/tables').GovernanceTables & import('../features/alerts/tables').AlertsTables & import('../features/reentry/tables').ReentryTables;

@@ -8,6 +8,7 @@ import { registerGovernanceRoutes } from './governance-dashboard/register';
 import { registerGridRoutes } from './grid/routes';
 import { registerLeaveRoutes } from './leave/routes';
 import { registerPeopleRoutes } from './people/routes';
+import { registerReentryRoutes } from './reentry/routes';
 import { registerRegionRoutes } from './regions/routes';
 import { registerRosterRoutes } from './roster/routes';
 import { registerSchoolRoutes } from './schools/routes';
@@ -26,6 +27,7 @@ export async function registerFeatures(app: App, ctx: AppContext): Promise<void>
   registerRosterRoutes(app, ctx);
   registerResponseRoutes(app, ctx);
   registerLeaveRoutes(app, ctx);
+  registerReentryRoutes(app, ctx);
   registerTestingRoutes(app, ctx);
   registerScreeningRoutes(app, ctx);
   (await import('./checks/routes')).registerDailyMonitoringRoutes(app, ctx);

@@ -34,6 +34,8 @@ export interface Fixture {
   sessions: Record<Role, TestSession>;
   /** Capabilities put the ids of their own objects here (alerts, cases, checks …). */
   extra: Record<string, number>;
+  /** The test environment, for set-up that needs an account on one side only. */
+  env: TestEnv;
 }
 
 export async function buildFixture(env: TestEnv): Promise<Fixture> {
@@ -76,5 +78,6 @@ export async function buildFixture(env: TestEnv): Promise<Fixture> {
     victimA,
     victimB,
     accounts, sessions, extra: { gridA: await grid(schoolA, victimA), gridB: await grid(schoolB, victimB) },
+    env,
   };
 }

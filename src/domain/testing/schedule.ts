@@ -7,8 +7,8 @@ import { addDays, isoWeekday } from '../calendar/dates';
  * look for those dates).
  */
 export interface Obligation {
-  source: 'schedule' | 'isolation';
-  /** Schedule name, or the isolation's id. */
+  source: 'schedule' | 'isolation' | 'reentry';
+  /** Schedule name, the isolation's id, or the re-entry decision's id. */
   ref: string;
   date: string;
   exact: boolean;

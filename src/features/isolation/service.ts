@@ -17,7 +17,7 @@ import { assertPersonInScope } from '../scope-guard';
 import { isolationRowQuery, toIsolationRow } from './queries';
 import type { CheckinBody, CreateIsolationBody, IsolateContactsBody } from './schema';
 
-interface OrderInput {
+export interface OrderInput {
   personId: number;
   schoolId: number;
   disease: string;
@@ -36,7 +36,7 @@ interface OrderInput {
  * comes from the policy in force, a site must have room, and a person never holds two overlapping
  * orders. Throws (nothing written) when any of that fails.
  */
-async function writeOrder(ctx: AppContext, trx: Trx, actor: Actor, o: OrderInput) {
+export async function writeOrder(ctx: AppContext, trx: Trx, actor: Actor, o: OrderInput) {
   const policy = await effectivePolicyForSchool(trx, o.disease, o.schoolId);
   const plan = isolationPlan(policy.rules, o.role, o.startsOn);
   if (!plan || plan.plannedEnd < plan.startsOn) throw new AppError('isolation.policy_no_plan', 400, { field: 'role' });

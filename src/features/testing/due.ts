@@ -16,7 +16,7 @@ const LOOKBACK_DAYS = 7;
 /**
  * Due and overdue tests for the persons in scope (optionally one school or class): every schedule
  * in force for the person's school (its own or its region's) and every active isolation's test
- * dates, against the results on record. Counts per class come with the list.
+ * dates and every test ordered on a re-entry proposal, against the results on record. Counts per class come with the list.
  */
 export async function dueList(ctx: AppContext, actor: Actor, q: Static<typeof DueQuery>, ip: string) {
   if (q.schoolId) await assertSchoolInScope(ctx, actor, q.schoolId);
@@ -45,6 +45,10 @@ export async function dueList(ctx: AppContext, actor: Actor, q: Static<typeof Du
   const isolations = ids.length
     ? await ctx.db.selectFrom('isolations').select(['id', 'person_id', 'starts_on', 'test_days']).where('status', '=', 'active').where('person_id', 'in', ids).execute()
     : [];
+  // Tests the school ordered on a re-entry proposal (a return from elsewhere, symptoms at screening).
+  const reentry = ids.length
+    ? await ctx.db.selectFrom('reentry_decisions').select(['id', 'person_id', 'test_dates']).where('decision', '=', 'ordered').where('person_id', 'in', ids).where(sql<boolean>`jsonb_array_length(test_dates) > 0`).execute()
+    : [];
   const results = ids.length
     ? await ctx.db.selectFrom('test_results').select(['person_id', 'sampled_on']).where('person_id', 'in', ids).where('sampled_on', '>=', addDays(today, -30)).execute()
     : [];
@@ -62,6 +66,10 @@ export async function dueList(ctx: AppContext, actor: Actor, q: Static<typeof Du
       if (date && date >= addDays(today, -LOOKBACK_DAYS)) obligations.push({ source: 'schedule', ref: s.name, date, exact: false });
     }
     for (const i of isoBy.get(p.id) ?? []) for (const date of isolationTestDates(i.starts_on, i.test_days.map(Number), today)) obligations.push({ source: 'isolation', ref: String(i.id), date, exact: true });
+    for (const r of reentry) {
+      if (r.person_id !== p.id) continue;
+      for (const date of r.test_dates) if (date <= today && date >= addDays(today, -LOOKBACK_DAYS)) obligations.push({ source: 'reentry', ref: String(r.id), date, exact: false });
+    }
     const state = testState(obligations, sampled.get(p.id) ?? [], today);
     if (!state || (q.status && state.status !== q.status)) continue;
     items.push({ personId: p.id, name: p.name, kind: p.kind, schoolId: p.school_id, classId: p.class_id, className: p.class_name, status: state.status, since: state.since, missing: state.missing });

@@ -1,3 +1,5 @@
+import { makeAccount } from '../../harness/factories';
+import { login } from '../../harness/session';
 import type { MatrixEntry } from '../entry';
 import type { Fixture } from '../fixture';
 
@@ -138,4 +140,28 @@ responseEntries.push(
   { route: 'GET /api/screening/campaigns/:id/links', ...bothCampaign((fx, s) => ({ url: `/api/screening/campaigns/${campaign(fx, s)}/links?classId=${s === 'A' ? fx.classA : fx.classB}` })) },
   { route: 'GET /api/public/screening/:token', inside: (fx) => ({ url: `/api/public/screening/${token(fx)}` }), outside: null, prepare: ensureCampaigns },
   { route: 'POST /api/public/screening/:token', inside: (fx) => ({ url: `/api/public/screening/${token(fx)}`, body: { personId: fx.studentA, answers: noAnswer } }), outside: null, prepare: ensureCampaigns },
+);
+
+/** A screening answer with symptoms on each side, which proposes a test (re-entry proposals). */
+async function ensureProposals(fx: Fixture) {
+  await ensureCampaigns(fx);
+  // Answered by each side's class teacher (the officers' sessions may not answer).
+  const teacherB = await makeAccount(fx.env.ctx, { role: 'class_teacher', schoolId: fx.schoolB, classId: fx.classB });
+  const teachers = { A: fx.sessions.class_teacher, B: await login(fx.env, teacherB.username) };
+  for (const s of ['A', 'B'] as const) {
+    const r = await teachers[s].post(`/api/screening/campaigns/${campaign(fx, s)}/answers`, { personId: student(fx, s), answers: { ...noAnswer, symptoms: ['fever'] } });
+    if (r.statusCode !== 200) throw new Error(`matrix set-up failed: ${r.body}`);
+  }
+}
+const proposalOf = (fx: Fixture, s: 'A' | 'B') => ({ source: 'screening', sourceRef: `${campaign(fx, s)}:${student(fx, s)}`, index: 0 });
+
+responseEntries.push(
+  { route: 'GET /api/reentry/proposals', inside: () => ({ url: '/api/reentry/proposals?status=all' }), outside: null, prepare: ensureProposals, leaks: (fx, body) => hasPerson(fx.studentB)(body) },
+  {
+    route: 'POST /api/reentry/proposals/decide',
+    inside: (fx) => ({ url: '/api/reentry/proposals/decide', body: { ...proposalOf(fx, 'A'), decision: 'order' } }),
+    outside: (fx) => ({ url: '/api/reentry/proposals/decide', body: { ...proposalOf(fx, 'B'), decision: 'order' } }),
+    prepare: ensureProposals,
+    allowed: [200, 409],
+  },
 );

@@ -24,6 +24,7 @@ import { rectificationFeature } from '../features/rectification';
 import { taskForcesFeature } from '../features/taskforces';
 import { leaveFeature } from '../features/leave';
 import { isolationFeature } from '../features/isolation';
+import { reentryFeature } from '../features/reentry';
 import { casesFeature } from '../features/cases';
 import { screeningFeature } from '../features/screening';
 import { testingFeature } from '../features/testing';
@@ -63,6 +64,7 @@ export const features: FeatureModule[] = [
   plansFeature,
   leaveFeature,
   isolationFeature,
+  reentryFeature,
   casesFeature,
   screeningFeature,
   testingFeature,

@@ -107,6 +107,7 @@ export const en: Dictionary = {
     leave: 'Leave',
     leaveApprovals: 'Leave approvals',
     isolation: 'Isolation',
+    reentry: 'Re-entry decisions',
     cases: 'Cases and contacts',
     screening: 'Screening',
     testing: 'Testing',

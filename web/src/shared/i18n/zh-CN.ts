@@ -105,6 +105,7 @@ export const zhCN = {
     leave: '请假',
     leaveApprovals: '请假审批',
     isolation: '隔离管理',
+    reentry: '返校返岗研判',
     cases: '病例与密接',
     screening: '摸排',
     testing: '核酸检测',
