@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
+import { linkKey } from '../../src/features/screening/service';
+import { signFields } from '../../src/domain/venue-codes/signed-token';
 import { DESKTOP, launchBrowser, loginThroughForm, PHONE, SCREENSHOTS, startProduct } from './harness';
 
 const shanghaiDate = (offsetDays: number) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -143,6 +145,14 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('a parent\'s screening link 
     await expect(refused.getAttribute('data-code')).resolves.toBe('screening.link_invalid');
     await expect(refused.textContent()).resolves.toContain('链接无效');
     expect(await parent.getByTestId('login-username').count()).toBe(0);
+
+    // A genuine link whose last day has passed (signed here as the server signs them) says so.
+    const expiredToken = signFields(linkKey(ctx.cipher), 'sc', [String(campaignId), String(studentId), shanghaiDate(-1).replaceAll('-', '')]);
+    await parent.goto(`${url}/s/${expiredToken}`);
+    await refused.waitFor({ timeout: 15_000 });
+    await expect(refused.getAttribute('data-code')).resolves.toBe('screening.link_expired');
+    await expect(refused.textContent()).resolves.toContain('链接已过期');
+    await shot(parent, 'screening-public-parent-expired.png');
 
     // The county's figures: one more answered (not two), the same population, a higher coverage.
     await officer.reload();
