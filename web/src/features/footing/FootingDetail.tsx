@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useCan } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert, useErrorText } from '../../shared/ui/errors';
+import { useRegions } from '../regions/api';
 import { showFieldError } from '../vaccination/form-errors';
 import { type Adjustments, type FootingMode, type FootingTarget, type HistoryEntry, type Proposal, type SchoolEffective, useFooting, useFootingMutations } from './api';
 import { ModeTag } from './ModeTag';
@@ -15,6 +16,8 @@ export function FootingDetail({ target, label }: { target: FootingTarget; label:
   const { t } = useI18n();
   const can = useCan();
   const view = useFooting(target);
+  const regions = useRegions();
+  const regionName = (code: string) => regions.data?.find((r) => r.code === code)?.name ?? code;
   const data = view.data;
   const school = data?.scopeType === 'school' ? (data.effective as SchoolEffective) : null;
   return (
@@ -31,7 +34,7 @@ export function FootingDetail({ target, label }: { target: FootingTarget; label:
               <Space wrap>
                 <Typography.Text>{t('footing.effective')}</Typography.Text>
                 <ModeTag mode={school.mode} testId="footing-effective" />
-                {school.source && <Typography.Text type="secondary">{t(school.source.scopeType === 'school' ? 'footing.fromSchool' : 'footing.fromRegion', { code: school.source.scopeKey })}</Typography.Text>}
+                {school.source && <Typography.Text type="secondary">{t(school.source.scopeType === 'school' ? 'footing.fromSchool' : 'footing.fromRegion', { code: regionName(school.source.scopeKey) })}</Typography.Text>}
               </Space>
             )}
             {school?.adjustments && <AdjustmentList adjustments={school.adjustments} />}

@@ -702,7 +702,7 @@ export const en: Dictionary = {
     toNormal: 'Back to normal footing',
     switched: 'Footing switched',
     history: 'Switches',
-    noHistory: 'Never switched: normal footing throughout',
+    noHistory: 'Never switched at this level',
     at: 'When',
     status: 'Record',
     statusName: { in_force: 'In force', superseded: 'Superseded', dismissed: 'Refused' },

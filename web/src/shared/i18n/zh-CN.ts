@@ -700,7 +700,7 @@ export const zhCN = {
     toNormal: '恢复常态',
     switched: '状态已切换',
     history: '切换记录',
-    noHistory: '从未切换，一直为常态',
+    noHistory: '本级从未切换过状态',
     at: '时间',
     status: '记录状态',
     statusName: { in_force: '生效中', superseded: '已被替代', dismissed: '未采纳' },
