@@ -28,6 +28,9 @@ import { reentryFeature } from '../features/reentry';
 import { casesFeature } from '../features/cases';
 import { screeningFeature } from '../features/screening';
 import { testingFeature } from '../features/testing';
+import { policiesFeature } from '../features/policies';
+import { riskFeature } from '../features/risk';
+import { checklistsFeature } from '../features/checklists';
 import { vaccinationFeature } from '../features/vaccination';
 import { onlineTeachingFeature } from '../features/online-teaching';
 import { footingFeature } from '../features/footing';
@@ -68,6 +71,9 @@ export const features: FeatureModule[] = [
   casesFeature,
   screeningFeature,
   testingFeature,
+  policiesFeature,
+  riskFeature,
+  checklistsFeature,
   vaccinationFeature,
   onlineTeachingFeature,
   footingFeature,

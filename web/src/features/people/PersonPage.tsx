@@ -1,8 +1,10 @@
 import { PhoneOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Breadcrumb, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { useCan } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert } from '../../shared/ui/errors';
+import { PersonRiskCard, type TravelRecord } from '../risk/PersonRiskCard';
 import { type PersonRow, usePersonFile } from './api';
 import { MaskedValue } from './MaskedValue';
 import { SectionView } from './SectionView';
@@ -12,6 +14,7 @@ export function PersonPage() {
   const { t, tv } = useI18n();
   const personId = Number(useParams().personId);
   const query = usePersonFile(personId);
+  const canDo = useCan();
   if (query.isPending) return <Skeleton active />;
   if (query.error) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   const { person: p, guardians, household, sections, can } = query.data;
@@ -102,6 +105,7 @@ export function PersonPage() {
           </Col>
         )}
       </Row>
+      {canDo('risk.read') && <PersonRiskCard personId={p.id} travel={(sections.find((s) => s.key === 'travel')?.items ?? []) as TravelRecord[]} />}
       {sections.length === 0 ? (
         <Card size="small">
           <Typography.Text type="secondary">{t('person.noSections')}</Typography.Text>
