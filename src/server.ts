@@ -6,6 +6,7 @@ import { FieldCipher, loadMasterKey } from './security/crypto';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from './features/demo/seed';
 import { registerAllJobs } from './jobs/all-jobs';
 import { startJobs } from './jobs/scheduler';
+import { requireTotpSetting } from './features/second-factor/policy';
 
 /** connect → migrate → seed the demo region on first start → listen. */
 const config = readConfig();
@@ -18,7 +19,9 @@ if (config.seedOnFirstStart && !(await isSeeded(db.kysely))) {
   console.log('首次启动：正在生成演示数据 / first start: generating the demo region …');
   await seedDemo(ctx, { scale: 'demo' });
 }
-const app = await buildApp(ctx, { logger: process.env.LOG_REQUESTS === '1', sessionCacheMs: Number(process.env.SESSION_CACHE_MS ?? 5000) });
+// Read before anything listens: a mistyped REQUIRE_TOTP stops the start instead of being ignored.
+const requireTotp = requireTotpSetting(process.env, db.kind);
+const app = await buildApp(ctx, { logger: process.env.LOG_REQUESTS === '1', sessionCacheMs: Number(process.env.SESSION_CACHE_MS ?? 5000), requireTotp });
 await app.listen({ port: config.port, host: config.host });
 registerAllJobs();
 const stopJobs = startJobs(ctx);
@@ -28,6 +31,7 @@ console.log(`
 校园防护墙 CampusGuard is running: ${url}
   API docs: ${url}/api/docs
   Database: ${db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}
+  两步验证 / Second factor (TOTP): ${requireTotp ? '省市县教育局和系统管理员必须开启 / required for bureau and system-administrator accounts' : '可选 / optional for every account'} (REQUIRE_TOTP=${requireTotp ? 'on' : 'off'})
 ${db.kind === 'pglite' ? `  注意 / Note: the embedded database survives a killed process but NOT a power cut (no fsync).
   For production set DATABASE_URL=postgres://… to use PostgreSQL.
 ` : ''}

@@ -185,6 +185,22 @@ export interface SessionsTable {
   revoked_at: Timestamp | null;
   ip: string | null;
   user_agent: string | null;
+  second_factor_pending: Generated<boolean>;
+}
+
+export interface AccountSecondFactorsTable {
+  account_id: number;
+  secret_sealed: string;
+  created_at: Generated<Timestamp>;
+  confirmed_at: Timestamp | null;
+  last_used_step: number | null;
+}
+
+export interface AccountRecoveryCodesTable {
+  id: Generated<number>;
+  account_id: number;
+  code_hash: string;
+  used_at: Timestamp | null;
 }
 
 export interface LoginAttemptsTable {
@@ -257,6 +273,8 @@ export interface FoundationTables {
   accounts: AccountsTable;
   account_children: AccountChildrenTable;
   sessions: SessionsTable;
+  account_second_factors: AccountSecondFactorsTable;
+  account_recovery_codes: AccountRecoveryCodesTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
   grid_responsibilities: GridResponsibilitiesTable;

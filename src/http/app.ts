@@ -29,6 +29,11 @@ export interface BuildOptions {
   webDist?: string | null;
   /** Milliseconds a resolved session may be reused without reading it (see loadSessionCached); 0 reads it on every request. */
   sessionCacheMs?: number;
+  /**
+   * Bureau and administrator accounts must have a TOTP second factor: without one, their sessions may
+   * only enrol (src/features/second-factor). Off unless asked for; src/server.ts reads REQUIRE_TOTP.
+   */
+  requireTotp?: boolean;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -46,6 +51,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const sessionCacheMs = options.sessionCacheMs ?? 0;
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);
+  app.decorate('requireTotp', options.requireTotp ?? false);
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'zh-CN');
   app.decorateRequest('csrfToken', null);

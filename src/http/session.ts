@@ -33,6 +33,7 @@ async function readSession(db: Kysely<Database>, token: string, now: Date): Prom
       'sessions.last_seen_at',
       'sessions.idle_timeout_seconds',
       'sessions.revoked_at',
+      'sessions.second_factor_pending',
       'accounts.id',
       'accounts.username',
       'accounts.display_name',
@@ -53,7 +54,7 @@ async function readSession(db: Kysely<Database>, token: string, now: Date): Prom
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
-  const actor = await actorFor(db, row, id);
+  const actor = await actorFor(db, row, id, row.second_factor_pending);
   // The cache may serve this session until the idle limit counted from the last recorded activity.
   const seen = Math.max(new Date(row.last_seen_at).getTime(), now.getTime() - 60_000);
   return { state: { actor, csrfToken: row.csrf_token }, expiresAt, idleDeadline: seen + row.idle_timeout_seconds * 1000 };
@@ -104,7 +105,8 @@ export async function loadSessionCached(db: Kysely<Database>, token: string, now
 
 type AccountCore = Pick<Selectable<AccountsTable>, 'id' | 'username' | 'display_name' | 'role' | 'region_code' | 'school_id' | 'class_id' | 'hospital_id' | 'can_unmask'>;
 
-export async function actorFor(db: Kysely<Database>, account: AccountCore, sessionId?: string): Promise<Actor> {
+/** `secondFactorPending`: the session may only enrol a second factor (the gate in src/features/second-factor/routes.ts). */
+export async function actorFor(db: Kysely<Database>, account: AccountCore, sessionId?: string, secondFactorPending = false): Promise<Actor> {
   const links: { pairedSchoolIds?: number[]; childPersonIds?: number[]; childSchoolIds?: number[] } = {};
   if (account.role === 'hospital_liaison' && account.hospital_id) {
     const rows = await db.selectFrom('school_hospital_pairings').select('school_id').where('hospital_id', '=', account.hospital_id).execute();
@@ -128,5 +130,6 @@ export async function actorFor(db: Kysely<Database>, account: AccountCore, sessi
     scope: scopeOf(account, links),
     canUnmask: account.can_unmask,
     sessionId,
+    ...(secondFactorPending ? { secondFactorPending } : {}),
   };
 }

@@ -18,6 +18,8 @@ export interface Actor {
   scope: Scope;
   canUnmask: boolean;
   sessionId?: string;
+  /** Set on a session that must enrol a second factor before it may do anything else. */
+  secondFactorPending?: boolean;
 }
 
 export interface AccountScopeFields {

@@ -17,7 +17,10 @@ function managedSchool(actor: Actor): number | null {
 
 export async function listAccounts(ctx: AppContext, actor: Actor, query: Static<typeof AccountQuery>) {
   const school = managedSchool(actor);
-  let q = ctx.db.selectFrom('accounts').leftJoin('schools', 'schools.id', 'accounts.school_id');
+  let q = ctx.db
+    .selectFrom('accounts')
+    .leftJoin('schools', 'schools.id', 'accounts.school_id')
+    .leftJoin('account_second_factors', 'account_second_factors.account_id', 'accounts.id');
   if (actor.role !== 'sysadmin') q = q.where('accounts.school_id', '=', school ?? -1);
   if (query.role) q = q.where('accounts.role', '=', query.role);
   if (query.q) q = q.where((eb) => eb.or([eb('accounts.username', 'ilike', `%${query.q}%`), eb('accounts.display_name', 'ilike', `%${query.q}%`)]));
@@ -26,6 +29,7 @@ export async function listAccounts(ctx: AppContext, actor: Actor, query: Static<
     .select([
       'accounts.id', 'accounts.username', 'accounts.display_name', 'accounts.role', 'accounts.region_code', 'accounts.school_id',
       'schools.name as school_name', 'accounts.class_id', 'accounts.hospital_id', 'accounts.can_unmask', 'accounts.disabled_at', 'accounts.created_at',
+      'account_second_factors.confirmed_at as second_factor_confirmed_at',
     ])
     .orderBy('accounts.id')
     .limit(query.limit ?? 100)
@@ -45,6 +49,7 @@ export async function listAccounts(ctx: AppContext, actor: Actor, query: Static<
       hospitalId: r.hospital_id,
       canUnmask: r.can_unmask,
       disabled: r.disabled_at != null,
+      secondFactor: r.second_factor_confirmed_at != null,
       createdAt: new Date(r.created_at).toISOString(),
     })),
   };
@@ -123,7 +128,8 @@ async function resolveBinding(ctx: AppContext, body: Static<typeof CreateAccount
   return empty;
 }
 
-async function loadManaged(ctx: AppContext, actor: Actor, id: number) {
+/** An account the actor manages (any for a system administrator, the school's own roles for a school administrator). */
+export async function loadManaged(ctx: AppContext, actor: Actor, id: number) {
   const account = await ctx.db.selectFrom('accounts').select(['id', 'school_id', 'role', 'username']).where('id', '=', id).executeTakeFirst();
   if (!account) throw new AppError('error.not_found', 404);
   const school = managedSchool(actor);

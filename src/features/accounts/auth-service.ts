@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { inTransaction } from '../../db/transaction';
 import { passwordProblem } from '../../domain/accounts/password-policy';
 import type { Actor } from '../../domain/access/scope';
@@ -7,9 +6,10 @@ import { AppError } from '../../http/errors';
 import { ABSOLUTE_LIFETIME_SECONDS, actorFor, forgetCachedSessions, hashToken, idleTimeoutSeconds } from '../../http/session';
 import { hashPassword, randomToken, verifyPassword } from '../../security/crypto';
 import { writeAudit } from '../audit/write-audit';
+import { roleNeedsSecondFactor } from '../second-factor/policy';
+import { hasActiveSecondFactor, spendSecondFactorCode } from '../second-factor/verify';
+import { assertNotThrottled, recordFailedAttempt } from './throttle';
 
-const WINDOW_MINUTES = 15;
-const MAX_FAILURES = 5;
 // A fixed hash to verify against when the username does not exist, so both paths take as long.
 let dummyHash: Promise<string> | null = null;
 
@@ -20,31 +20,28 @@ export interface LoginResult {
   mustChangePassword: boolean;
 }
 
-/** Password login with throttling per account and per IP; a new session (rotation) on every success. */
-export async function login(ctx: AppContext, username: string, password: string, ip: string, userAgent?: string): Promise<LoginResult> {
+export interface LoginOptions {
+  userAgent?: string;
+  /** A TOTP code or a recovery code; needed when the account has a second factor. */
+  totpCode?: string;
+  /** The requirement is on (buildApp's requireTotp): bureau and administrator accounts without a factor get a session that may only enrol. */
+  requireTotp?: boolean;
+}
+
+/**
+ * Password login, then the second factor if the account has one, with throttling per account and
+ * per IP (a wrong code counts like a wrong password); a new session (rotation) on every success.
+ */
+export async function login(ctx: AppContext, username: string, password: string, ip: string, options: LoginOptions = {}): Promise<LoginResult> {
   const now = ctx.now();
-  const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
-  const failures = await ctx.db
-    .selectFrom('login_attempts')
-    .select([
-      sql<number>`count(*) filter (where username = ${username})`.as('by_user'),
-      sql<number>`count(*) filter (where ip = ${ip})`.as('by_ip'),
-    ])
-    .where('success', '=', false)
-    .where('at', '>', since)
-    .where((eb) => eb.or([eb('username', '=', username), eb('ip', '=', ip)]))
-    .executeTakeFirstOrThrow();
-  if (failures.by_user >= MAX_FAILURES || failures.by_ip >= MAX_FAILURES * 4) {
-    await writeAudit(ctx.db, null, { action: 'auth.login', objectType: 'account', objectId: username, result: 'denied', detail: { reason: 'throttled' }, ip });
-    throw new AppError('auth.throttled', 429);
-  }
+  await assertNotThrottled(ctx.db, now, username, ip);
 
   const account = await ctx.db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
   dummyHash ??= hashPassword('not-a-real-password-000');
   const ok = await verifyPassword(password, account?.password_hash ?? (await dummyHash));
   if (!account || !ok) {
     await inTransaction(ctx.db, async (trx) => {
-      await trx.insertInto('login_attempts').values({ username, ip, success: false, at: now }).execute();
+      await recordFailedAttempt(trx, now, username, ip);
       await writeAudit(trx, null, { action: 'auth.login', objectType: 'account', objectId: username, result: 'failed', ip });
     });
     throw new AppError('auth.invalid_credentials', 401);
@@ -54,9 +51,27 @@ export async function login(ctx: AppContext, username: string, password: string,
     throw new AppError('auth.account_disabled', 403);
   }
 
+  let secondFactor: 'totp' | 'recovery_code' | null = null;
+  if (await hasActiveSecondFactor(ctx.db, account.id)) {
+    // The password was right: the answer asks for the code, and no session exists yet.
+    if (!options.totpCode) throw new AppError('auth.second_factor_required', 401, { field: 'totpCode' });
+    const check = await inTransaction(ctx.db, async (trx) => {
+      const result = await spendSecondFactorCode(trx, ctx.cipher, account.id, options.totpCode!, now);
+      if (!result.ok) {
+        // Committed with the failure: it counts towards the throttle like a wrong password.
+        await recordFailedAttempt(trx, now, username, ip);
+        await writeAudit(trx, null, { action: 'auth.login', objectType: 'account', objectId: account.id, result: 'failed', detail: { reason: `second_factor_${result.reason}` }, ip });
+      }
+      return result;
+    });
+    if (!check.ok) throw new AppError('auth.second_factor_invalid', 401, { field: 'totpCode' });
+    secondFactor = check.method;
+  }
+  const pending = !secondFactor && !!options.requireTotp && roleNeedsSecondFactor(account.role);
+
   const token = randomToken();
   const csrfToken = randomToken(24);
-  const actor = await actorFor(ctx.db, account, hashToken(token));
+  const actor = await actorFor(ctx.db, account, hashToken(token), pending);
   await inTransaction(ctx.db, async (trx) => {
     await trx
       .insertInto('sessions')
@@ -69,11 +84,13 @@ export async function login(ctx: AppContext, username: string, password: string,
         expires_at: new Date(now.getTime() + ABSOLUTE_LIFETIME_SECONDS * 1000),
         idle_timeout_seconds: idleTimeoutSeconds(account.role),
         ip,
-        user_agent: userAgent?.slice(0, 300) ?? null,
+        user_agent: options.userAgent?.slice(0, 300) ?? null,
+        second_factor_pending: pending,
       })
       .execute();
     await trx.insertInto('login_attempts').values({ username, ip, success: true, at: now }).execute();
-    await writeAudit(trx, actor, { action: 'auth.login', objectType: 'account', objectId: account.id, ip });
+    const detail = secondFactor || pending ? { ...(secondFactor ? { secondFactor } : {}), ...(pending ? { secondFactorEnrolmentRequired: true } : {}) } : undefined;
+    await writeAudit(trx, actor, { action: 'auth.login', objectType: 'account', objectId: account.id, detail, ip });
   });
   return { token, csrfToken, actor, mustChangePassword: account.must_change_password };
 }

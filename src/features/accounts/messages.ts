@@ -1,4 +1,5 @@
 import type { MessageTable } from '../../i18n';
+import { secondFactorMessages } from '../second-factor/messages';
 
 export const accountMessages: MessageTable = {
   'account.role_not_assignable': { 'zh-CN': '您不能创建该角色的账号', en: 'You cannot create accounts with this role' },
@@ -15,4 +16,6 @@ export const accountMessages: MessageTable = {
   'field.classId': { 'zh-CN': '班级', en: 'class' },
   'field.hospitalId': { 'zh-CN': '医院', en: 'hospital' },
   'field.childPersonIds': { 'zh-CN': '子女', en: 'children' },
+  // The second factor's texts live beside it; registered with the accounts' own.
+  ...secondFactorMessages,
 };

@@ -6,6 +6,8 @@ import { IdParams, OkResponse } from '../../http/schema';
 import { SESSION_COOKIE } from '../../http/session';
 import type { App } from '../../http/types';
 import { createAccount, listAccounts, resetPassword, setDisabled } from './account-service';
+import { hasActiveSecondFactor } from '../second-factor/verify';
+import { registerSecondFactorRoutes } from '../second-factor/routes';
 import { changePassword, login, logout } from './auth-service';
 import { AccountList, AccountQuery, ChangePasswordBody, CreateAccountBody, LoginBody, MeResponse, ResetPasswordBody } from './schema';
 
@@ -14,7 +16,7 @@ export function registerAccountRoutes(app: App, ctx: AppContext) {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.secureCookies };
 
   app.post('/api/auth/login', { config: { access: 'public' }, schema: { tags, body: LoginBody, response: { 200: MeResponse } } }, async (req, reply) => {
-    const result = await login(ctx, req.body.username, req.body.password, req.ip, req.headers['user-agent']);
+    const result = await login(ctx, req.body.username, req.body.password, req.ip, { userAgent: req.headers['user-agent'], totpCode: req.body.totpCode, requireTotp: app.requireTotp });
     reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, maxAge: 12 * 3600 });
     return meBody(ctx, result.actor, result.csrfToken, result.mustChangePassword);
   });
@@ -58,6 +60,8 @@ export function registerAccountRoutes(app: App, ctx: AppContext) {
     await setDisabled(ctx, req.actor!, req.params.id, false, req.ip);
     return { ok: true };
   });
+
+  registerSecondFactorRoutes(app, ctx);
 }
 
 async function meBody(ctx: AppContext, actor: NonNullable<import('fastify').FastifyRequest['actor']>, csrfToken: string, mustChangePassword: boolean) {
@@ -70,6 +74,8 @@ async function meBody(ctx: AppContext, actor: NonNullable<import('fastify').Fast
       mustChangePassword,
       scope: actor.scope as Record<string, unknown> as never,
       scopeLabel: await scopeLabel(ctx, actor.scope, actor.accountId),
+      // enrolmentRequired: this session may only enrol (the web app shows the enrolment page).
+      secondFactor: { active: await hasActiveSecondFactor(ctx.db, actor.accountId), enrolmentRequired: !!actor.secondFactorPending },
     },
     permissions: permissionsOf(actor),
     csrfToken,

@@ -10,6 +10,8 @@ export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 export const LoginBody = Strict({
   username: Type.String({ minLength: 1, maxLength: 64 }),
   password: Type.String({ minLength: 1, maxLength: 256 }),
+  /** A code from the authenticator app, or a recovery code; only asked for when the account has a second factor. */
+  totpCode: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
 });
 
 export const ChangePasswordBody = Strict({
@@ -35,6 +37,7 @@ export const MeResponse = Type.Object({
     mustChangePassword: Type.Boolean(),
     scope: ScopeView,
     scopeLabel: Type.String(),
+    secondFactor: Type.Object({ active: Type.Boolean(), enrolmentRequired: Type.Boolean() }),
   }),
   permissions: Type.Array(Type.String()),
   csrfToken: Type.String(),
@@ -52,6 +55,8 @@ export const AccountView = Type.Object({
   hospitalId: Nullable(Type.Number()),
   canUnmask: Type.Boolean(),
   disabled: Type.Boolean(),
+  /** A confirmed second factor (never its secret). */
+  secondFactor: Type.Boolean(),
   createdAt: Type.String(),
 });
 

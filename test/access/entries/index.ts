@@ -6,6 +6,7 @@ import { foundationEntries } from './foundation';
 import { governanceEntries } from './governance';
 import { responseEntries } from './response';
 import { rosterEntries } from './roster';
+import { secondFactorEntries } from './second-factor';
 
 /** Every capability's matrix entries, one line each. */
-export const allEntries: MatrixEntry[] = [...foundationEntries, ...governanceEntries, ...campusEntries, ...responseEntries, ...alertEntries, ...dailyMonitoringEntries, ...rosterEntries];
+export const allEntries: MatrixEntry[] = [...foundationEntries, ...governanceEntries, ...campusEntries, ...responseEntries, ...alertEntries, ...dailyMonitoringEntries, ...rosterEntries, ...secondFactorEntries];
