@@ -121,4 +121,29 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', (
     await expect.poll(async () => ((await (await page.request.get(`${url}/api/testing/due`)).json()) as { items: unknown[] }).items.length).toBeLessThan(before.items.length);
     await context.close();
   }, 120_000);
+
+  it('the school doctor follows a re-entry proposal and the student owes the test', async () => {
+    const { url } = product;
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await loginThroughForm(page, url, 'doctor', DEMO_PASSWORD);
+    const pending = (await (await page.request.get(`${url}/api/reentry/proposals`)).json()) as { items: { personId: number; personName: string }[] };
+    expect(pending.items).toHaveLength(1);
+    const { personId, personName } = pending.items[0];
+    const owes = async () => ((await (await page.request.get(`${url}/api/testing/due`)).json()) as { items: { personId: number }[] }).items.some((i) => i.personId === personId);
+    expect(await owes()).toBe(false);
+    await page.goto(`${url}/reentry`);
+    const row = page.getByTestId('reentry-row').filter({ hasText: personName });
+    await row.waitFor({ timeout: 15_000 });
+    await expect(row.getByTestId('reentry-proposal').textContent()).resolves.toMatch(/^核酸检测：\d{4}-\d{2}-\d{2}$/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'response-reentry-phone.png'), fullPage: true });
+    await row.getByTestId('reentry-order').click();
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await row.waitFor({ state: 'detached', timeout: 15_000 });
+    await page.locator('.ant-segmented-item-label', { hasText: '已处理' }).click();
+    const decided = page.getByTestId('reentry-row').filter({ hasText: personName });
+    await expect(decided.getByTestId('reentry-outcome').textContent()).resolves.toContain('已下达');
+    expect(await owes()).toBe(true);
+    await context.close();
+  }, 120_000);
 });

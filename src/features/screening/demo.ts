@@ -84,6 +84,7 @@ export async function seedResponseDemo(ctx: AppContext): Promise<void> {
 async function seedLeave(db: Kysely<Database>, schoolId: number, teacher: { id: number }, personId: number, today: string, now: Date) {
   const principal = await db.selectFrom('accounts').select(['id', 'display_name']).where('username', '=', 'principal').executeTakeFirst();
   const t = await db.selectFrom('accounts').select('display_name').where('id', '=', teacher.id).executeTakeFirstOrThrow();
+  const policy = await effectivePolicyForSchool(db, 'covid19', schoolId);
   if (principal) await db.insertInto('leave_approvers').values({ school_id: schoolId, step: 1, account_id: principal.id, label: '校长', more_than_days: 3 }).execute();
   const step = (accountId: number, name: string, label: string, n: number, decision: 'approved' | null) => ({ step: n, accountId, name, label, decision, decidedAt: decision ? now.toISOString() : null, note: null });
   await db.insertInto('leave_requests').values([
@@ -94,6 +95,13 @@ async function seedLeave(db: Kysely<Database>, schoolId: number, teacher: { id: 
     {
       person_id: personId, school_id: schoolId, from_date: addDays(today, -4), to_date: addDays(today, -3), reason: '家中有事', destination: '济源市', destination_region_code: '419001', status: 'approved',
       chain: JSON.stringify([step(teacher.id, t.display_name, '班主任', 1, 'approved')]), step: 1, requested_by: null, requested_at: now, returned_on: null, return_check: null, idempotency_key: null,
+    },
+    {
+      // Back yesterday from Jiyuan, outside the city: the policy proposes a test on the day of return,
+      // which waits on the school doctor's re-entry worklist.
+      person_id: personId, school_id: schoolId, from_date: addDays(today, -2), to_date: addDays(today, -1), reason: '回老家', destination: '济源市', destination_region_code: '419001', status: 'returned',
+      chain: JSON.stringify([step(teacher.id, t.display_name, '班主任', 1, 'approved')]), step: 1, requested_by: null, requested_at: now, returned_on: addDays(today, -1),
+      return_check: JSON.stringify({ riskAreas: [], fromElsewhere: true, proposals: [{ kind: 'tests', dates: [addDays(today, -1)] }], clear: false, policyId: policy.id, policyVersion: policy.version }), idempotency_key: null,
     },
   ]).execute();
 }
