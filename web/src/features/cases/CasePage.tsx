@@ -28,14 +28,15 @@ function IsolationOrder({ caseId, confirmed }: { caseId: number; confirmed: numb
         initialValues={{ startsOn: today() }}
         onFinish={(v) =>
           isolate.mutate(
-            { kind: v.kind || undefined, siteId: v.kind === 'site' ? v.siteId : undefined, startsOn: v.startsOn, logistics: v.logistics?.trim() || undefined },
+            { kind: v.kind, siteId: v.kind === 'site' ? v.siteId : undefined, startsOn: v.startsOn, logistics: v.logistics?.trim() || undefined },
             { onSuccess: (r) => void message.success(fmt(c.ordered, { created: r.created, skipped: r.skipped })), onError: notifyError },
           )
         }
       >
         <Space wrap align="start">
-          <Form.Item name="kind" label={c.kind}>
-            <Select allowClear style={{ width: 160 }} options={['home', 'on_campus', 'site'].map((k) => ({ value: k, label: c.kinds[k] }))} data-testid="isolation-order-kind" />
+          {/* The kind is chosen here, not left to the policy's default: a default of "site" would need a site this form had not asked for. */}
+          <Form.Item name="kind" label={c.kind} rules={[{ required: true }]}>
+            <Select style={{ width: 160 }} options={['home', 'on_campus', 'site'].map((k) => ({ value: k, label: c.kinds[k] }))} data-testid="isolation-order-kind" />
           </Form.Item>
           {kind === 'site' && (
             <Form.Item name="siteId" label={c.site} rules={[{ required: true }]}>
