@@ -37,11 +37,6 @@ export function matchingStep(secretBase32: string, code: string, now: Date): num
   return TOTP.counter({ period: PERIOD, timestamp }) + delta;
 }
 
-/** The code for a moment (for tests and the demo); production never needs to generate one. */
-export function codeAt(secretBase32: string, at: Date): string {
-  return totp(secretBase32).generate({ timestamp: at.getTime() });
-}
-
 export const isTotpCode = (code: string) => /^\d{6}$/.test(code);
 
 // Recovery codes: no 0/o, 1/l/i, so they can be read off paper and typed without confusion.

@@ -4,7 +4,8 @@ import type { Me, Permission } from './feature';
 export interface AuthValue {
   me: Me | null;
   loading: boolean;
-  login(username: string, password: string): Promise<Me>;
+  /** `totpCode`: the second step, when the server answered `auth.second_factor_required`. */
+  login(username: string, password: string, totpCode?: string): Promise<Me>;
   logout(): Promise<void>;
   /** Re-reads /api/me (after a password change). */
   reload(): Promise<void>;

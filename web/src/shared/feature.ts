@@ -13,6 +13,8 @@ export interface Me {
     mustChangePassword: boolean;
     scope: { kind: string; regionCode?: string; schoolId?: number; classId?: number; schoolIds?: number[]; personIds?: number[] };
     scopeLabel: string;
+    /** enrolmentRequired: this session may only set up the second factor (the app shows that page alone). */
+    secondFactor?: { active: boolean; enrolmentRequired: boolean };
   };
   permissions: Permission[];
   csrfToken: string;

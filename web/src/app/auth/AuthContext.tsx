@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useMemo } from 'react';
 import { ApiError, get, onUnauthorized, post, setCsrfToken } from '../../shared/api/client';
 import { AuthContext, type AuthValue } from '../../shared/auth';
 import type { Me } from '../../shared/feature';
+import { ForcedEnrolmentPage } from '../../features/accounts/SecurityPage';
 import { useT } from '../../shared/i18n';
 
 export const ME_KEY = ['me'] as const;
@@ -46,8 +47,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({
       me: query.data ?? null,
       loading: query.isPending,
-      async login(username, password) {
-        const me = await post<Me>('/api/auth/login', { username, password });
+      async login(username, password, totpCode) {
+        const me = await post<Me>('/api/auth/login', { username, password, ...(totpCode ? { totpCode } : {}) });
         setCsrfToken(me.csrfToken);
         client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
         client.setQueryData(ME_KEY, me);
@@ -68,5 +69,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }),
     [query.data, query.isPending, client],
   );
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  // A bureau or administrator session without a second factor may only enrol: that page, whatever the URL.
+  const mustEnrol = !!query.data?.account.secondFactor?.enrolmentRequired;
+  return <AuthContext.Provider value={value}>{mustEnrol ? <ForcedEnrolmentPage /> : children}</AuthContext.Provider>;
 }

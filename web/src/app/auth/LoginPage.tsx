@@ -1,6 +1,8 @@
-import { LockOutlined, SafetyCertificateFilled, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LockOutlined, SafetyCertificateFilled, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { useSecondFactorText } from '../../features/accounts/second-factor-strings';
+import { ApiError } from '../../shared/api/client';
 import { useAuth } from '../../shared/auth';
 import { useT } from '../../shared/i18n';
 import { useErrorText } from '../../shared/ui/errors';
@@ -13,18 +15,22 @@ interface LoginForm {
 
 export function LoginPage() {
   const t = useT();
+  const st = useSecondFactorText();
   const { login } = useAuth();
   const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // After a right password for an account with a second factor: the same login again, with a code.
+  const [credentials, setCredentials] = useState<LoginForm | null>(null);
 
-  async function submit(values: LoginForm) {
+  async function submit(values: LoginForm, totpCode?: string) {
     setBusy(true);
     setError(null);
     try {
-      await login(values.username.trim(), values.password);
+      await login(values.username.trim(), values.password, totpCode);
     } catch (err) {
-      setError(errorText(err));
+      if (err instanceof ApiError && err.code === 'auth.second_factor_required') setCredentials(values);
+      else setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -42,7 +48,24 @@ export function LoginPage() {
             <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
           </div>
           {error && <Alert type="error" showIcon title={error} data-testid="login-error" />}
-          <Form<LoginForm> layout="vertical" onFinish={submit} requiredMark={false} data-testid="login-form">
+          {credentials ? (
+            <Form<{ totpCode: string }> layout="vertical" onFinish={(v) => submit(credentials, v.totpCode.trim())} requiredMark={false} data-testid="login-totp-form">
+              <Typography.Title level={5} style={{ marginTop: 0 }}>
+                {st('loginCodeTitle')}
+              </Typography.Title>
+              <Typography.Paragraph type="secondary">{st('loginCodeHint')}</Typography.Paragraph>
+              <Form.Item name="totpCode" label={st('loginCodeLabel')} rules={[{ required: true, message: st('codeRequired') }]}>
+                <Input prefix={<KeyOutlined />} autoComplete="one-time-code" autoFocus size="large" data-testid="login-totp" />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-totp-submit">
+                {t('login.submit')}
+              </Button>
+              <Button type="link" block onClick={() => { setCredentials(null); setError(null); }}>
+                {st('back')}
+              </Button>
+            </Form>
+          ) : (
+          <Form<LoginForm> layout="vertical" onFinish={(v) => submit(v)} requiredMark={false} data-testid="login-form">
             <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
               <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="none" size="large" data-testid="login-username" />
             </Form.Item>
@@ -53,6 +76,7 @@ export function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
+          )}
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('login.footer')}

@@ -7,6 +7,8 @@ import { useI18n } from '../../shared/i18n';
 import { ErrorAlert, useErrorText, useNotifyError } from '../../shared/ui/errors';
 import { type Account, ROLES, useAccounts, useResetPassword, useSetDisabled } from './api';
 import { CreateAccountModal } from './CreateAccountModal';
+import { useResetSecondFactor } from './second-factor-api';
+import { useSecondFactorText } from './second-factor-strings';
 
 const PAGE = 50;
 
@@ -54,6 +56,8 @@ export function AccountsPage() {
   const [resetting, setResetting] = useState<Account | null>(null);
   const accounts = useAccounts({ q, role, limit: PAGE, offset: (page - 1) * PAGE });
   const setDisabled = useSetDisabled();
+  const resetSecondFactor = useResetSecondFactor();
+  const st = useSecondFactorText();
   const manage = can('account.manage');
   // The server says whether this account may create accounts at all, and which roles it may give.
   const mayCreate = !!accounts.data?.can.create && (accounts.data?.can.assignableRoles.length ?? 0) > 0;
@@ -74,6 +78,7 @@ export function AccountsPage() {
     },
     { title: t('account.canUnmask'), dataIndex: 'canUnmask', render: (v: boolean) => (v ? <Tag color="orange">{t('common.yes')}</Tag> : t('common.no')) },
     { title: t('account.status'), dataIndex: 'disabled', render: (v: boolean) => (v ? <Tag color="red">{t('account.disabled')}</Tag> : <Tag color="green">{t('account.active')}</Tag>) },
+    { title: st('column'), dataIndex: 'secondFactor', render: (v: boolean) => (v ? <Tag color="green">{st('on')}</Tag> : st('off')) },
     { title: t('account.createdAt'), dataIndex: 'createdAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
     ...(manage
       ? [
@@ -85,6 +90,14 @@ export function AccountsPage() {
                 <Button size="small" icon={<KeyOutlined />} onClick={() => setResetting(a)}>
                   {t('account.resetPassword')}
                 </Button>
+                {a.secondFactor && (
+                  <Popconfirm
+                    title={st('resetConfirm', { name: a.displayName })}
+                    onConfirm={() => resetSecondFactor.mutate(a.id, { onSuccess: () => void message.success(st('resetDone')), onError: notifyError })}
+                  >
+                    <Button size="small" data-testid="account-reset-second-factor">{st('reset')}</Button>
+                  </Popconfirm>
+                )}
                 {a.disabled ? (
                   <Button size="small" icon={<CheckCircleOutlined />} onClick={() => toggle(a)}>
                     {t('account.enable')}

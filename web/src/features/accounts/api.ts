@@ -19,6 +19,7 @@ export interface Account {
   hospitalId: number | null;
   canUnmask: boolean;
   disabled: boolean;
+  secondFactor: boolean;
   createdAt: string;
 }
 

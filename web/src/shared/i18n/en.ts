@@ -86,6 +86,7 @@ export const en: Dictionary = {
     roster: 'Roster import',
     grid: 'Grid responsibility',
     accounts: 'Accounts',
+    security: 'Two-step verification',
     audit: 'Audit log',
     myClass: 'My class',
     gate: 'Gate check',

@@ -84,6 +84,7 @@ export const zhCN = {
     roster: '名单导入',
     grid: '网格化管理',
     accounts: '账号管理',
+    security: '两步验证',
     audit: '审计日志',
     myClass: '我的班级',
     gate: '校门查验',
