@@ -55,10 +55,14 @@ export async function createChecklist(ctx: AppContext, actor: Actor, body: Stati
 /** Versions are never edited: answers and inspections keep pointing at the version they used. */
 export async function addChecklistVersion(ctx: AppContext, actor: Actor, templateId: number, body: Static<typeof NewVersionBody>, ip: string) {
   assertItems(body.items as ChecklistItem[]);
+  // The scope check reads through ctx.db, so it runs before the transaction: inside it, it would wait
+  // for the transaction's own connection (PGlite has one) and never return. A template's region never changes.
+  const owner = await ctx.db.selectFrom('checklist_templates').select('region_code').where('id', '=', templateId).executeTakeFirst();
+  if (!owner) throw new AppError('error.not_found', 404);
+  if (owner.region_code) await assertRegionInScope(ctx, actor, owner.region_code);
   return inTransaction(ctx.db, async (trx) => {
-    const t = await trx.selectFrom('checklist_templates').select(['id', 'region_code']).where('id', '=', templateId).forUpdate().executeTakeFirst();
+    const t = await trx.selectFrom('checklist_templates').select('id').where('id', '=', templateId).forUpdate().executeTakeFirst();
     if (!t) throw new AppError('error.not_found', 404);
-    if (t.region_code) await assertRegionInScope(ctx, actor, t.region_code);
     const last = await trx.selectFrom('checklist_versions').select((eb) => eb.fn.max('version').as('v')).where('template_id', '=', templateId).executeTakeFirstOrThrow();
     const version = Number(last.v ?? 0) + 1;
     const v = await trx.insertInto('checklist_versions').values({ template_id: templateId, version, items: JSON.stringify(body.items), note: body.note, created_by: actor.accountId, created_at: ctx.now() }).returning('id').executeTakeFirstOrThrow();
