@@ -59,7 +59,9 @@ export function PolicyForm({ policy, regionCode, regionName, onDone }: { policy:
 
   const label = (path: string): string => {
     const parts = path.split('/');
-    const leaf = parts[parts.length - 1] === 'zh' || parts[parts.length - 1] === 'en' ? `name_${parts[parts.length - 1]}` : parts[parts.length - 1];
+    const last = parts[parts.length - 1];
+    // Two look-back periods share a JSON name; the travel one reads differently from the contacts' one.
+    const leaf = last === 'zh' || last === 'en' ? `name_${last}` : parts[1] === 'riskAreaTravel' && last === 'lookbackDays' ? 'travelLookbackDays' : last;
     const text = t(`policies.fields.${leaf}` as MessageKey);
     return parts[1] === 'isolation' ? `${t(`policies.roles.${parts[2]}` as MessageKey)} · ${text}` : text;
   };
