@@ -37,6 +37,10 @@ describe.each(databases())('notices and acknowledgements on %s', (kind) => {
     expect(sent.json()).toMatchObject({ recipients: 6, duplicate: false });
     const again = await principal.post('/api/notices', body);
     expect(again.json()).toEqual({ id: sent.json().id, recipients: 6, duplicate: true });
+    // The parent of two of the six hears of it once, in the inbox, linking to the phone page.
+    expect(sent.json().notified).toBe(1);
+    const inbox = (await parent.get('/api/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'notice.sent');
+    expect(inbox).toEqual([expect.objectContaining({ title: expect.objectContaining({ zh: '新通知：致家长和学生的一封信' }), link: '/notices/mine' })]);
     const list = (await principal.get('/api/notices')).json().items;
     expect(list.filter((x: { id: number }) => x.id === sent.json().id)).toHaveLength(1);
   });
@@ -58,12 +62,27 @@ describe.each(databases())('notices and acknowledgements on %s', (kind) => {
     // The class teacher sees the own class's rate and reminds only the own class.
     const forTeacher = (await teacherA.get(`/api/notices/${sent.id}`)).json();
     expect(forTeacher.notice).toMatchObject({ recipients: 4, acknowledged: 2, rate: 50 });
-    expect((await teacherA.post(`/api/notices/${sent.id}/remind`)).json()).toEqual({ reminded: 2 });
-    expect((await principal.post(`/api/notices/${sent.id}/remind`)).json()).toEqual({ reminded: 4 });
+    // The pending students have no parent accounts linked here, so the reminders reach no inbox.
+    expect((await teacherA.post(`/api/notices/${sent.id}/remind`)).json()).toEqual({ reminded: 2, notified: 0 });
+    expect((await principal.post(`/api/notices/${sent.id}/remind`)).json()).toEqual({ reminded: 4, notified: 0 });
     const after = (await principal.get(`/api/notices/${sent.id}`)).json();
     expect(after.pending.find((p: { className: string }) => p.className === '二年级1班').reminders).toBe(2);
     const acks = await env.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'notice.acknowledge').where('object_id', '=', String(sent.id)).execute();
     expect(acks).toHaveLength(1);
+  });
+
+  it('reminds the parent who has not acknowledged, in the inbox, once per round; not after the acknowledgement', async () => {
+    const sent = (await teacherA.post('/api/notices', { ...letter({ type: 'class', key: String(classA) }), title: '秋季传染病预防告家长书' })).json();
+    const reminders = async () => (await parent.get('/api/notifications')).json().items.filter((n: { kind: string; title: { zh: string } }) => n.kind === 'notice.reminder' && n.title.zh.includes('秋季传染病预防告家长书'));
+    expect((await teacherA.post(`/api/notices/${sent.id}/remind`)).json()).toEqual({ reminded: 4, notified: 1 });
+    expect(await reminders()).toEqual([expect.objectContaining({ title: expect.objectContaining({ zh: '提醒：请阅读并确认《秋季传染病预防告家长书》' }), link: '/notices/mine' })]);
+    env.clock.advance(60_000);
+    expect((await teacherA.post(`/api/notices/${sent.id}/remind`)).json()).toMatchObject({ notified: 1 });
+    expect(await reminders()).toHaveLength(2);
+    expect((await parent.post(`/api/notices/${sent.id}/ack`)).json()).toEqual({ acknowledged: 2, already: 0 });
+    env.clock.advance(60_000);
+    expect((await teacherA.post(`/api/notices/${sent.id}/remind`)).json()).toEqual({ reminded: 2, notified: 0 });
+    expect(await reminders()).toHaveLength(2);
   });
 
   it('a parent cannot acknowledge a notice that did not reach their children', async () => {

@@ -8,7 +8,7 @@ import { acknowledge, listNotices, myNotices, noticeDetail, remind, sendNotice }
 
 export function registerNoticeRoutes(app: App, ctx: AppContext) {
   const tags = ['notices'];
-  app.post('/api/notices', { config: { access: 'notice.send' }, schema: { tags, body: SendNoticeBody, response: { 200: Type.Object({ id: Type.Number(), recipients: Type.Number(), duplicate: Type.Boolean() }) } } }, (req) =>
+  app.post('/api/notices', { config: { access: 'notice.send' }, schema: { tags, body: SendNoticeBody, response: { 200: Type.Object({ id: Type.Number(), recipients: Type.Number(), notified: Type.Optional(Type.Number()), duplicate: Type.Boolean() }) } } }, (req) =>
     sendNotice(ctx, req.actor!, req.body, req.ip),
   );
   app.get('/api/notices', { config: { access: 'notice.read' }, schema: { tags, querystring: NoticeListQuery, response: { 200: NoticeList } } }, async (req) => ({
@@ -17,7 +17,7 @@ export function registerNoticeRoutes(app: App, ctx: AppContext) {
   }));
   app.get('/api/notices/mine', { config: { access: 'notice.receive' }, schema: { tags, response: { 200: MyNotices } } }, (req) => myNotices(ctx, req.actor!));
   app.get('/api/notices/:id', { config: { access: 'notice.read' }, schema: { tags, params: IdParams, response: { 200: NoticeDetail } } }, (req) => noticeDetail(ctx, req.actor!, req.params.id, req.ip));
-  app.post('/api/notices/:id/remind', { config: { access: 'notice.send' }, schema: { tags, params: IdParams, response: { 200: Type.Object({ reminded: Type.Number() }) } } }, (req) =>
+  app.post('/api/notices/:id/remind', { config: { access: 'notice.send' }, schema: { tags, params: IdParams, response: { 200: Type.Object({ reminded: Type.Number(), notified: Type.Number() }) } } }, (req) =>
     remind(ctx, req.actor!, req.params.id, req.ip),
   );
   app.post('/api/notices/:id/ack', { config: { access: 'notice.receive' }, schema: { tags, params: IdParams, response: { 200: Type.Object({ acknowledged: Type.Number(), already: Type.Number() }) } } }, (req) =>

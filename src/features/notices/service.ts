@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/access/scope';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { writeAudit } from '../audit/write-audit';
+import { deliverNotice } from './deliver';
 import type { SendNoticeBody } from './schema';
 import { resolveTarget } from './target';
 
@@ -19,7 +20,7 @@ const rate = (ack: number, total: number) => (total ? Math.round((ack / total) *
 export async function sendNotice(ctx: AppContext, actor: Actor, body: Static<typeof SendNoticeBody>, ip: string) {
   if (body.audience === 'staff' && (body.target.type === 'grade' || body.target.type === 'class')) throw new AppError('notice.staff_target', 400, { field: 'target/type' });
   const target = await resolveTarget(ctx, actor, body.target.type, body.target.key);
-  return inTransaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx, afterCommit) => {
     const existing = await trx.selectFrom('notices').select(['id', 'title']).where('idempotency_key', '=', body.idempotencyKey).executeTakeFirst();
     if (existing) {
       if (existing.title !== body.title) throw new AppError('notice.key_reused', 409, { field: 'idempotencyKey' });
@@ -41,8 +42,9 @@ export async function sendNotice(ctx: AppContext, actor: Actor, body: Static<typ
     const recipients = Number(inserted.rows[0].n);
     // Rolls the notice back: a letter that reaches nobody is a mistake in the target, not a send.
     if (!recipients) throw new AppError('notice.no_audience', 400, { field: 'target' });
-    await writeAudit(trx, actor, { action: 'notice.send', objectType: 'notice', objectId: notice.id, detail: { audience: body.audience, target: body.target, recipients }, ip });
-    return { id: notice.id, recipients, duplicate: false };
+    const notified = await deliverNotice(trx, { noticeId: notice.id, title: body.title.trim(), round: 'sent', onlyPending: false, now: ctx.now() }, afterCommit);
+    await writeAudit(trx, actor, { action: 'notice.send', objectType: 'notice', objectId: notice.id, detail: { audience: body.audience, target: body.target, recipients, notified }, ip });
+    return { id: notice.id, recipients, notified, duplicate: false };
   });
 }
 
@@ -115,11 +117,14 @@ export async function noticeDetail(ctx: AppContext, actor: Actor, id: number, ip
   };
 }
 
-/** Marks a reminder for everyone in the caller's scope who has not acknowledged; delivery channels read reminded_at. */
+/**
+ * Reminds everyone in the caller's scope who has not acknowledged: the reminder is counted on the
+ * recipient and lands in the inbox of their parents' (or their own) accounts as a new notification.
+ */
 export async function remind(ctx: AppContext, actor: Actor, id: number, ip: string) {
-  const visible = await visibleNotices(ctx, actor).select('notices.id').where('notices.id', '=', id).executeTakeFirst();
+  const visible = await visibleNotices(ctx, actor).select(['notices.id', 'notices.title']).where('notices.id', '=', id).executeTakeFirst();
   if (!visible) throw new AppError('error.not_found', 404);
-  return inTransaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx, afterCommit) => {
     const r = await trx
       .updateTable('notice_recipients')
       .set((eb) => ({ reminded_at: ctx.now(), reminders: eb('reminders', '+', 1) }))
@@ -128,8 +133,12 @@ export async function remind(ctx: AppContext, actor: Actor, id: number, ip: stri
       .where(sql<boolean>`exists (select 1 from persons p where p.id = notice_recipients.person_id and ${personInScope(actor.scope, 'p')})`)
       .executeTakeFirst();
     const reminded = Number(r.numUpdatedRows);
-    await writeAudit(trx, actor, { action: 'notice.remind', objectType: 'notice', objectId: id, detail: { reminded }, ip });
-    return { reminded };
+    // Each press of the button is a new round; two presses in the same instant are one.
+    const notified = reminded
+      ? await deliverNotice(trx, { noticeId: id, title: visible.title, round: ctx.now().getTime(), onlyPending: true, personScope: personInScope(actor.scope, 'p'), now: ctx.now() }, afterCommit)
+      : 0;
+    await writeAudit(trx, actor, { action: 'notice.remind', objectType: 'notice', objectId: id, detail: { reminded, notified }, ip });
+    return { reminded, notified };
   });
 }
 

@@ -58,7 +58,7 @@ export function NoticesPage() {
       <ErrorAlert error={list.error} />
       <Table<NoticeSummary> rowKey="id" size="small" scroll={{ x: 700 }} dataSource={list.data?.items ?? []} columns={columns} onRow={(r) => ({ onClick: () => setSelected(r.id) })} data-testid="notices-table" />
       {detail.data && (
-        <Card size="small" title={detail.data.notice.title} extra={list.data?.can.send && <Button size="small" onClick={() => m.remind.mutate(detail.data!.notice.id, { onSuccess: (r) => message.success(fmt(n.reminded, { n: r.reminded })), onError: notifyError })}>{n.remind}</Button>}>
+        <Card size="small" title={detail.data.notice.title} extra={list.data?.can.send && <Button size="small" onClick={() => m.remind.mutate(detail.data!.notice.id, { onSuccess: (r) => message.success(fmt(n.reminded, { n: r.reminded, accounts: r.notified })), onError: notifyError })}>{n.remind}</Button>}>
           <Typography.Text strong>{n.byClass}</Typography.Text>
           <Table rowKey={(r) => String(r.classId)} size="small" pagination={false} dataSource={detail.data.byClass} columns={[
             { title: '', dataIndex: 'className' },

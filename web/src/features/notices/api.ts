@@ -42,7 +42,7 @@ export function useNoticeMutations() {
       mutationFn: (b: { title: string; body: string; audience: string; target: { type: string; key: string }; idempotencyKey: string }) => post<{ id: number; recipients: number }>('/api/notices', b),
       onSuccess: done,
     }),
-    remind: useMutation({ mutationFn: (id: number) => post<{ reminded: number }>(`/api/notices/${id}/remind`), onSuccess: done }),
+    remind: useMutation({ mutationFn: (id: number) => post<{ reminded: number; notified: number }>(`/api/notices/${id}/remind`), onSuccess: done }),
     ack: useMutation({ mutationFn: (id: number) => post<{ acknowledged: number }>(`/api/notices/${id}/ack`), onSuccess: done }),
   };
 }
