@@ -175,5 +175,19 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk stat
 
     await page.goto(`${product.url}/checklists`);
     await expect.poll(() => page.getByTestId('checklist-row-jinshui-weekly').textContent(), SETTLE).toContain('第 2 版');
+
+    // An inspection links to the checklist version it is answered against.
+    const inspection = await product.ctx.db
+      .selectFrom('inspections as i')
+      .innerJoin('schools as s', 's.id', 'i.school_id')
+      .innerJoin('checklist_versions as v', 'v.id', 'i.checklist_version_id')
+      .select(['i.id', 'v.version'])
+      .where('s.region_code', '=', '410105')
+      .orderBy('i.id')
+      .executeTakeFirstOrThrow();
+    await page.goto(`${product.url}/inspections/${inspection.id}`);
+    await page.getByTestId('inspection-checklist').click();
+    await expect.poll(() => page.getByTestId('checklist-version').textContent(), SETTLE).toBe(`第 ${inspection.version} 版`);
+    expect(await page.getByTestId('checklist-version-items').locator('tbody tr').count()).toBeGreaterThan(10);
   });
 });

@@ -1,6 +1,8 @@
 import { Alert, App, Button, Card, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useCan } from '../../shared/auth';
+import { useT } from '../../shared/i18n';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { useText } from '../governance-dashboard/text';
 import { type FindingDraft, useInspection, useInspectionMutations } from './api';
@@ -11,6 +13,8 @@ import { INSPECTION_TEXT } from './text';
 /** The inspector's form on site: answer item by item (saved as they go), write findings, complete. */
 export function InspectionPage() {
   const x = useText(INSPECTION_TEXT);
+  const t = useT();
+  const can = useCan();
   const id = Number(useParams().id);
   const { message } = App.useApp();
   const notifyError = useNotifyError();
@@ -58,6 +62,7 @@ export function InspectionPage() {
         <Tag data-testid="inspection-status">{x.statuses[ins.status]}</Tag>
         {ins.score !== null && <Tag color="gold">{x.score} {ins.score.toFixed(1)}</Tag>}
         <span>{ins.scheduledOn}</span>
+        {can('checklist.read') && <Link to={`/checklists/versions/${d.checklist.versionId}`} data-testid="inspection-checklist">{t('checklists.usedIn', { name: d.checklist.name, n: d.checklist.version })}</Link>}
       </Space>
       {(ins.method === 'covert' || ins.unannounced) && ins.status !== 'completed' && <Alert type="warning" showIcon title={x.hidden} />}
       <Space wrap>

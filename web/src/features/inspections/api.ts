@@ -7,7 +7,7 @@ export interface InspectionSummary {
 }
 type Text2 = { 'zh-CN': string; en: string };
 export interface Item { key: string; section: string; title: Text2; evidence: Text2; weight: number; answer: { result: string; note: string } | null; liveFigure: { value: string; ok: boolean | null; detail: string; available: boolean } | null }
-export interface InspectionDetail { inspection: InspectionSummary; summary: string; items: (Item & { photoIds: number[] })[]; findings: { id: number; title: string; status: string; deadline: string; ownerName: string }[]; can: { work: boolean } }
+export interface InspectionDetail { inspection: InspectionSummary; summary: string; checklist: { versionId: number; name: string; version: number }; items: (Item & { photoIds: number[] })[]; findings: { id: number; title: string; status: string; deadline: string; ownerName: string }[]; can: { work: boolean } }
 export interface FindingDraft { itemKey?: string; title: string; deadline: string; requiredEvidence: string; severity?: string; description?: string }
 
 export const useInspections = (q: Record<string, string | undefined>) => useQuery({ queryKey: ['inspections', q], queryFn: () => get<{ items: InspectionSummary[]; can: { create: boolean; planBureauInspections: boolean } }>('/api/inspections', q) });

@@ -111,7 +111,8 @@ export function PersonPage() {
           <Typography.Text type="secondary">{t('person.noSections')}</Typography.Text>
         </Card>
       ) : (
-        sections.map((s) => <SectionView key={s.key} section={s} />)
+        // The risk card above shows risk history and travel readably; their raw sections would repeat them.
+        sections.filter((s) => !(canDo('risk.read') && (s.key === 'risk' || s.key === 'travel'))).map((s) => <SectionView key={s.key} section={s} />)
       )}
     </Space>
   );

@@ -261,6 +261,7 @@ export const en: Dictionary = {
     latest: 'Latest version',
     versionN: 'version {n}',
     goLatest: 'See the latest (version {n})',
+    usedIn: 'Checklist: {name} (version {n})',
     itemCount: 'Items',
     updatedAt: 'Updated',
     noteLine: 'About this version: {note}',

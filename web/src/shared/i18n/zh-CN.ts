@@ -259,6 +259,7 @@ export const zhCN = {
     latest: '最新版本',
     versionN: '第 {n} 版',
     goLatest: '查看最新（第 {n} 版）',
+    usedIn: '检查清单：{name}（第 {n} 版）',
     itemCount: '检查项数',
     updatedAt: '更新时间',
     noteLine: '版本说明：{note}',
