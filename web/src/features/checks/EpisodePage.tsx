@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { ErrorAlert, useErrorText } from '../../shared/ui/errors';
 import { type Certificate, shanghaiToday, useEpisode, useFollowUp, useRecordReturn } from './api';
+import { useSymptomName } from './symptom-names';
 
 const METHODS = ['phone', 'wechat', 'sms', 'visit', 'other'];
 const day = (d: dayjs.Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
@@ -14,6 +15,7 @@ export function EpisodePage() {
   const id = Number(useParams().id);
   const { t } = useI18n();
   const errorText = useErrorText();
+  const symptomName = useSymptomName();
   const q = useEpisode(id);
   const followUp = useFollowUp(id);
   const recordReturn = useRecordReturn(id);
@@ -30,7 +32,7 @@ export function EpisodePage() {
           <Descriptions.Item label={t('checks.episode.status')}><Tag data-testid="episode-status" color={open ? 'orange' : 'green'}>{open ? t('checks.episode.open') : t('checks.episode.closed')}</Tag></Descriptions.Item>
           <Descriptions.Item label={t('checks.episode.openedOn')}>{e.openedOn}</Descriptions.Item>
           <Descriptions.Item label={t('checks.episode.absentSessions')}>{e.absentSessions}</Descriptions.Item>
-          <Descriptions.Item label={t('checks.queue.symptoms')}>{e.symptoms.join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('checks.queue.symptoms')}>{e.symptoms.map(symptomName).join('、')}</Descriptions.Item>
           <Descriptions.Item label={t('checks.episode.earliestReturn')}>{earliestReturn}</Descriptions.Item>
         </Descriptions>
       </Card>

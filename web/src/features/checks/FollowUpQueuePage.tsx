@@ -4,11 +4,13 @@ import { useMe } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert } from '../../shared/ui/errors';
 import { type Episode, useFollowUpQueue } from './api';
+import { useSymptomName } from './symptom-names';
 
 /** The school doctor's queue: open illness absences whose cause is not yet known, oldest first. */
 export function FollowUpQueuePage() {
   const { t } = useI18n();
   const me = useMe();
+  const symptomName = useSymptomName();
   const [params] = useSearchParams();
   const schoolId = Number(params.get('schoolId') ?? me.account.scope.schoolId ?? 0) || null;
   const queue = useFollowUpQueue(schoolId);
@@ -21,7 +23,7 @@ export function FollowUpQueuePage() {
           { title: t('checks.queue.name'), dataIndex: 'personName', render: (v: string, e) => <Space>{v}{e.overdue && <Tag color="red">{t('checks.queue.overdue')}</Tag>}</Space> },
           { title: t('checks.queue.className'), dataIndex: 'className' },
           { title: t('checks.queue.opened'), dataIndex: 'openedOn' },
-          { title: t('checks.queue.symptoms'), dataIndex: 'symptoms', render: (v: string[]) => v.map((s) => <Tag key={s}>{s}</Tag>) },
+          { title: t('checks.queue.symptoms'), dataIndex: 'symptoms', render: (v: string[]) => v.map((s) => <Tag key={s}>{symptomName(s)}</Tag>) },
           { title: '', key: 'open', render: (_: unknown, e) => <Link to={`/absences/episodes/${e.id}`} data-testid="followup-open"><Button size="small">{t('checks.queue.open')}</Button></Link> },
         ]} />
       <Typography.Text type="secondary">{queue.data?.date}</Typography.Text>
