@@ -76,10 +76,13 @@ describe('class level, five-day trickle (window 5, guard 4, floor 0.05/day, p <=
     expect(o.alarm).toBe(alarm);
   });
 
-  it('short history: not evaluable before 40 baseline days and the 4-day guard', () => {
-    const out = component('class', 5, 40)([...zeros(39), 1, 1, 1, 1, 1]);
+  it('short history: not evaluable before 20 baseline days (minBaseline) and the 4-day guard', () => {
+    const out = component('class', 5, 40)([...zeros(19), 1, 1, 1, 1, 1]);
     expect(out.every((o) => o.alarm === null)).toBe(true);
-    expect(lastOf(component('class', 5, 40)([...zeros(40), 1, 1, 1, 1, 1])).alarm).toBe(true);
+    // 20 all-zero days: floor 0.05/day, 5 vs 0.25.
+    const o = lastOf(component('class', 5, 40)([...zeros(20), 1, 1, 1, 1, 1]));
+    expect(o.statistic).toBeCloseTo(5.179686, 5);
+    expect(o.alarm).toBe(true);
   });
 
   it('counts school days: the National Day week inside the window does not dilute it', () => {
@@ -121,5 +124,43 @@ describe('school level, today against the last 10 school days (floor 0.2/day, >=
     const o = lastOf(component('school', 1, 10)([...s.counts]));
     expect(o.statistic).toBeCloseTo(2.939876, 5);
     expect(o.alarm).toBe(true);
+  });
+});
+
+describe('short histories: the 40-day tests run on the days there are, from 20 on (minBaseline 20)', () => {
+  // P(Y >= 2 | mu) = 1 - e^-mu (1 + mu); baseline = days 0 … t-3 (guard 2), at most 40 of them.
+  it.each([
+    ['all-zero, 20 days (floor 0.03)', zeros(20), 3.355463, true],
+    ['2 cases in 20 days (0.10/day)', [...zeros(18), 1, 1], 2.329862, true],
+    ['3 cases in 20 days (0.15/day): two is usual enough', [...zeros(17), 1, 1, 1], 1.992004, false],
+    // Cases on days 0, 7, 14, 21 of 28: the rate is 4/28, not 2/20 (last 20 days) or 4/40.
+    ['4 cases in 28 days: the whole history counts', zeros(28).map((_, i) => (i % 7 === 0 ? 1 : 0)), 2.032340, true],
+  ])('class, two cases today: %s', (_, history, stat, alarm) => {
+    const o = lastOf(component('class', 1, 40)([...(history as number[]), 0, 0, 2]));
+    expect(o.statistic).toBeCloseTo(stat as number, 5);
+    expect(o.alarm).toBe(alarm);
+  });
+
+  it('19 days of history: only the 2006 rule can fire', () => {
+    expect(component('class', 1, 40)([...zeros(19), 0, 0, 2]).every((o) => o.alarm === null)).toBe(true);
+    expect(component('class', 2, 40)([...zeros(19), 0, 1, 1]).every((o) => o.alarm === null)).toBe(true);
+    expect(lastOf([...levelAlarms(defaultDetector.class)([...zeros(19), 0, 0, 2])])).toBe(0);
+    expect(lastOf([...levelAlarms(defaultDetector.class)([...zeros(19), 0, 0, 3])])).toBe(1);
+  });
+
+  it('school, three days over the National Day week from the first day of term', () => {
+    // 2024-09-02 … 2024-10-09: 21 September school days (Mid-Autumn 16–17 off, make-up 09-14 and 09-29)
+    // and 10-08, 10-09; the window 09-30, 10-08, 10-09 holds 1 + 2 + 2 = 5 against the floor 0.1 × 3.
+    const cal: SchoolCalendar = { terms: [{ start: '2024-09-02', end: '2025-01-16' }] };
+    const cases = [{ date: '2024-09-30', count: 1 }, { date: '2024-10-08', count: 2 }, { date: '2024-10-09', count: 2 }];
+    const s = schoolDaySeries(cases, '2024-09-02', '2024-10-09', cal);
+    expect(s.dates.length).toBe(23);
+    expect(s.dates.slice(-3)).toEqual(['2024-09-30', '2024-10-08', '2024-10-09']);
+    const o = lastOf(component('school', 3, 40)([...s.counts]));
+    expect(o.statistic).toBeCloseTo(4.801754, 5);
+    expect(o.alarm).toBe(true);
+    // One school day less (the series from 09-03): 19 baseline days, not evaluable.
+    const shorter = schoolDaySeries(cases, '2024-09-03', '2024-10-09', cal);
+    expect(lastOf(component('school', 3, 40)([...shorter.counts])).alarm).toBeNull();
   });
 });

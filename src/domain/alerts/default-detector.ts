@@ -4,6 +4,8 @@
 // against the class's own 40-day rate; school level: Poisson on three days against the school's 40-day
 // rate and on today against its last 10 days; county level: over-dispersed Poisson on a 20-school-day
 // baseline (the community flu season moves the baseline). Thresholds differ per level because counts do.
+// The 40-day tests already run on 20 days of history (minBaseline), so a school new to CampusGuard, or
+// a series starting after a data gap, is not left to the 2006 rule alone for its first two months.
 import { detectorOrThrow } from './detectors/registry';
 import { ALARM, type MethodName } from './detectors/types';
 import type { DetectorParams } from './detectors/registry';
@@ -26,13 +28,13 @@ export const defaultDetector: Readonly<Record<DetectionLevel, LevelDetectorConfi
       // Two same-syndrome cases in one class on one day, unless the class's own 40-day rate makes that usual.
       // p <= 10^-2 rather than 10^-2.5: the lower threshold buys earlier alarms in kindergartens, whose
       // rates of 0.1–0.2 a day put "two today" just under 10^-2.5.
-      { method: 'poisson', params: { baseline: 40, guard: 2, window: 1, minMean: 0.03, dispersion: 1, threshold: 2, minCount: 2 } },
+      { method: 'poisson', params: { baseline: 40, minBaseline: 20, guard: 2, window: 1, minMean: 0.03, dispersion: 1, threshold: 2, minCount: 2 } },
       // A case today with another in the same class yesterday, judged the same way.
-      { method: 'poisson', params: { baseline: 40, guard: 2, window: 2, minMean: 0.03, dispersion: 1, threshold: 2.5, minCount: 1 } },
+      { method: 'poisson', params: { baseline: 40, minBaseline: 20, guard: 2, window: 2, minMean: 0.03, dispersion: 1, threshold: 2.5, minCount: 1 } },
       // A slow trickle in one class (a case every day or two for a week) that no one- or two-day window
       // sees; the guard keeps the five days out of the baseline. Costs about 0.005 false alarms per
       // school-month on the tuning seeds.
-      { method: 'poisson', params: { baseline: 40, guard: 4, window: 5, minMean: 0.05, dispersion: 1, threshold: 3, minCount: 1 } },
+      { method: 'poisson', params: { baseline: 40, minBaseline: 20, guard: 4, window: 5, minMean: 0.05, dispersion: 1, threshold: 3, minCount: 1 } },
     ],
   },
   school: {
@@ -40,7 +42,7 @@ export const defaultDetector: Readonly<Record<DetectionLevel, LevelDetectorConfi
     detectors: [
       // Three days together against the school's 40-day rate: catches spread across classes that no
       // single class shows (mumps, varicella), at a small share of the false-alarm budget.
-      { method: 'poisson', params: { baseline: 40, guard: 2, window: 3, minMean: 0.1, dispersion: 1, threshold: 2.5, minCount: 2 } },
+      { method: 'poisson', params: { baseline: 40, minBaseline: 20, guard: 2, window: 3, minMean: 0.1, dispersion: 1, threshold: 2.5, minCount: 2 } },
       // Today against the school's last 10 days (no guard): on an outbreak's first absence day the
       // school total often jumps because cases start in several classes at once; a short baseline judges
       // that jump against the school's recent quiet, as EARS does, but as a count (floor 0.2/day, >= 2).

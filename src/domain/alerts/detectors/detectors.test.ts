@@ -190,6 +190,8 @@ describe('registry', () => {
     ['percentile', { percentile: 101 }, 'percentile', 'out_of_range'],
     ['cusum', { variant: 'r' }, 'variant', 'out_of_range'],
     ['poisson', { window: 3, guard: 1 }, 'guard', 'inconsistent'],
+    ['poisson', { baseline: 20, minBaseline: 21 }, 'minBaseline', 'inconsistent'],
+    ['poisson', { minBaseline: 2.5 }, 'minBaseline', 'not_an_integer'],
   ])('%s %j -> %s %s', (method, params, field, code) => {
     const r = createDetector(method, params);
     expect(r.ok).toBe(false);
@@ -208,17 +210,20 @@ describe('Poisson running sums', () => {
       const window = 1 + Math.floor(r() * 4);
       const guard = window - 1 + Math.floor(r() * 3);
       const dispersion = 1 + r();
-      const got = detectorOrThrow('poisson', { baseline, window, guard, minMean: 0.05, dispersion }).run(y).statistic;
+      // Half the runs with a shorter minimum baseline: the baseline then grows before it slides.
+      const minBaseline = r() < 0.5 ? 0 : 1 + Math.floor(r() * baseline);
+      const got = detectorOrThrow('poisson', { baseline, minBaseline, window, guard, minMean: 0.05, dispersion }).run(y).statistic;
       for (let t = 0; t < n; t++) {
-        if (t < baseline + guard) {
+        if (t < (minBaseline || baseline) + guard) {
           expect(got[t]).toBeNaN();
           continue;
         }
+        const days = Math.min(baseline, t - guard);
         let b = 0;
-        for (let i = t - guard - baseline; i < t - guard; i++) b += y[i];
+        for (let i = t - guard - days; i < t - guard; i++) b += y[i];
         let o = 0;
-        for (let i = t - window + 1; i <= t; i++) o += y[i];
-        const p = poissonUpperTail(o / dispersion, (Math.max(b / baseline, 0.05) * window) / dispersion);
+        for (let i = Math.max(0, t - window + 1); i <= t; i++) o += y[i];
+        const p = poissonUpperTail(o / dispersion, (Math.max(b / days, 0.05) * window) / dispersion);
         expect(got[t]).toBeCloseTo(p > 0 ? -Math.log10(p) : 300, 9);
       }
     }

@@ -7,6 +7,9 @@ import { ALARM, type DetectorSeries, emptySeries, NO_ALARM } from './types';
 
 export interface PoissonParams {
   baseline: number;
+  /** Fewest baseline days to evaluate on (0 = the full baseline): with a short history the expected
+   * count comes from the days there are, so a unit is not blind for its first `baseline` days. */
+  minBaseline?: number;
   guard: number;
   window: number;
   /** Floor on the expected count per day. */
@@ -64,16 +67,20 @@ export function poissonExceedance(y: ArrayLike<number>, p: PoissonParams): Detec
   // Running sums of the baseline and of the observed window: the scan runs this on every class.
   let base = 0;
   let obs = 0;
-  const first = p.baseline + p.guard;
-  for (let i = 0; i < p.baseline && i < y.length; i++) base += y[i];
+  const minBaseline = p.minBaseline ? Math.min(p.minBaseline, p.baseline) : p.baseline;
+  const first = minBaseline + p.guard;
+  for (let i = 0; i < minBaseline && i < y.length; i++) base += y[i];
   for (let i = Math.max(0, first - p.window + 1); i < first && i < y.length; i++) obs += y[i];
   for (let t = first; t < y.length; t++) {
     if (t > first) {
-      base += y[t - p.guard - 1] - y[t - p.guard - 1 - p.baseline];
-      obs -= y[t - p.window];
+      // The baseline grows by one day until it holds `baseline` days, then slides.
+      base += y[t - p.guard - 1];
+      if (t - p.guard - 1 - p.baseline >= 0) base -= y[t - p.guard - 1 - p.baseline];
+      if (t - p.window >= 0) obs -= y[t - p.window];
     }
     obs += y[t];
-    const mu = Math.max(base / p.baseline, p.minMean) * p.window;
+    const days = Math.min(p.baseline, t - p.guard);
+    const mu = Math.max(base / days, p.minMean) * p.window;
     const pValue = poissonUpperTail(obs / p.dispersion, mu / p.dispersion);
     const stat = pValue > 0 ? -Math.log10(pValue) : 300;
     out.statistic[t] = stat;

@@ -56,6 +56,8 @@ const SPECS: Record<MethodName, Record<string, ParamSpec>> = {
   percentile: { baseline: baseline(20, 1), guard: guard(0), percentile: { kind: 'number', default: 80, min: 0, max: 100 }, minCount },
   poisson: {
     baseline: baseline(20, 1),
+    // 0 = evaluate only on a full baseline (the published behaviour of a fixed-length baseline).
+    minBaseline: { kind: 'int', default: 0, min: 0, max: 365 },
     guard: guard(2),
     window: { kind: 'int', default: 1, min: 1, max: 30 },
     minMean: { kind: 'number', default: 0.05, min: 0, max: 1e6 },
@@ -116,6 +118,9 @@ export function resolveParams(method: string, given: Record<string, unknown>): {
   if (method === 'poisson' && errors.length === 0 && (params.window as number) > (params.guard as number) + 1) {
     errors.push({ field: 'guard', code: 'inconsistent', message: 'guard must be at least window - 1 so the window stays out of the baseline' });
   }
+  if (method === 'poisson' && errors.length === 0 && (params.minBaseline as number) > (params.baseline as number)) {
+    errors.push({ field: 'minBaseline', code: 'inconsistent', message: 'minBaseline must not exceed baseline' });
+  }
   return { params, errors };
 }
 
@@ -160,6 +165,6 @@ function runner(m: MethodName, n: (k: string) => number, params: DetectorParams)
       return (y) => movingPercentile(y, { ...common, percentile: n('percentile') });
     case 'poisson':
       return (y) =>
-        poissonExceedance(y, { ...common, window: n('window'), minMean: n('minMean'), dispersion: n('dispersion'), threshold: n('threshold') });
+        poissonExceedance(y, { ...common, minBaseline: n('minBaseline'), window: n('window'), minMean: n('minMean'), dispersion: n('dispersion'), threshold: n('threshold') });
   }
 }
