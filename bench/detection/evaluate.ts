@@ -1,8 +1,8 @@
 // Metrics of detection.md §4 for alarms at one level (class, school or county), plus the combination
-// of levels a school sees (class + school alarms).
+// of levels a school sees (class + grade + school alarms).
 import type { Dataset, OutbreakTruth } from './generate';
 
-export type Level = 'class' | 'school' | 'county';
+export type Level = 'class' | 'grade' | 'school' | 'county';
 
 /** Outbreaks smaller than this are not counted as outbreaks (alarms on them are neither true nor false). */
 export const MIN_OUTBREAK_SIZE = 5;
@@ -28,12 +28,17 @@ export function eligible(o: OutbreakTruth): boolean {
   return o.size >= MIN_OUTBREAK_SIZE;
 }
 
-function unitsOf(level: Level, o: OutbreakTruth): number[] {
+function unitsOf(level: Level, o: OutbreakTruth, ds: Dataset): number[] {
+  if (level === 'grade') return [...new Set(o.classes.map((c) => ds.county.classGradeUnit[c]))];
   return level === 'class' ? o.classes : level === 'school' ? [o.school] : [0];
 }
 
 export function unitCount(level: Level, ds: Dataset): number {
-  return level === 'class' ? ds.county.classes : level === 'school' ? ds.county.schools : 1;
+  return level === 'class' ? ds.county.classes : level === 'grade' ? ds.county.grades : level === 'school' ? ds.county.schools : 1;
+}
+
+function schoolOf(level: Level, ds: Dataset, u: number): number {
+  return level === 'class' ? ds.county.classSchool[u] : level === 'grade' ? ds.county.gradeSchool[u] : level === 'school' ? u : -1;
 }
 
 /** `alarms[k][unit * T + t]` = 1 when the detector alarms on syndrome k. */
@@ -44,7 +49,7 @@ export function evaluateLevel(level: Level, ds: Dataset, alarms: Uint8Array[]): 
   const mask = new Uint8Array(units * T);
   for (const o of ds.outbreaks) {
     const v = eligible(o) ? 2 : 1;
-    for (const u of unitsOf(level, o)) {
+    for (const u of unitsOf(level, o, ds)) {
       for (let t = Math.max(0, o.start); t <= Math.min(T - 1, o.end + TAIL_DAYS); t++) mask[u * T + t] = Math.max(mask[u * T + t], v);
     }
   }
@@ -54,7 +59,7 @@ export function evaluateLevel(level: Level, ds: Dataset, alarms: Uint8Array[]): 
     const a = alarms[o.syndrome];
     const last = Math.min(T - 1, o.firstAbsence + DETECTION_HORIZON);
     for (let t = o.start; t <= last && detectDay[i] < 0; t++) {
-      for (const u of unitsOf(level, o)) if (a[u * T + t] === 1) detectDay[i] = t;
+      for (const u of unitsOf(level, o, ds)) if (a[u * T + t] === 1) detectDay[i] = t;
     }
   });
   let trueAlarms = 0;
@@ -63,7 +68,7 @@ export function evaluateLevel(level: Level, ds: Dataset, alarms: Uint8Array[]): 
   let quietAlarmDays = 0;
   const falseBySchool = new Int32Array(ds.county.schools);
   for (let u = 0; u < units; u++) {
-    const school = level === 'class' ? ds.county.classSchool[u] : level === 'school' ? u : -1;
+    const school = schoolOf(level, ds, u);
     for (let t = 0; t < T; t++) {
       const m = mask[u * T + t];
       let anyAlarm = false;
@@ -146,8 +151,9 @@ export function summarise(runs: Run[], filter: (o: OutbreakTruth) => boolean = (
     });
     const sm = (ds.county.schools * T) / SCHOOL_DAYS_PER_MONTH;
     schoolMonths += sm;
+    // Grade level and combined views are counted per school-month, like the school level.
     const level = results.length === 1 ? results[0].level : 'school';
-    denom += level === 'class' ? (ds.county.classes * T) / 1000 : level === 'school' ? sm : T / 5;
+    denom += level === 'class' ? (ds.county.classes * T) / 1000 : level === 'county' ? T / 5 : sm;
     for (const r of results) {
       falseAlarms += r.falseAlarms;
       trueAlarms += r.trueAlarms;

@@ -17,6 +17,11 @@ export interface County {
   classSchool: Int32Array;
   classGrade: Int32Array;
   classSize: Int32Array;
+  /** Grade units (年级: one grade of one school), numbered across the county; classes of a grade are consecutive. */
+  grades: number;
+  /** Grade unit of each class and school of each grade unit. */
+  classGradeUnit: Int32Array;
+  gradeSchool: Int32Array;
 }
 
 const KIND_SPEC: Record<SchoolKind, { grades: number; classesPerGrade: [number, number]; size: [number, number] }> = {
@@ -51,6 +56,13 @@ export function makeCounty(rng: Random, nSchools: number): County {
     }
   }
   classStart[nSchools] = cs.length;
+  // Derived after the draws, so adding grade units leaves every seeded county unchanged.
+  const gu: number[] = [];
+  const gs: number[] = [];
+  for (let c = 0; c < cs.length; c++) {
+    if (c === 0 || cs[c] !== cs[c - 1] || cg[c] !== cg[c - 1]) gs.push(cs[c]);
+    gu.push(gs.length - 1);
+  }
   return {
     schools: nSchools,
     kind,
@@ -61,6 +73,9 @@ export function makeCounty(rng: Random, nSchools: number): County {
     classSchool: Int32Array.from(cs),
     classGrade: Int32Array.from(cg),
     classSize: Int32Array.from(sz),
+    grades: gs.length,
+    classGradeUnit: Int32Array.from(gu),
+    gradeSchool: Int32Array.from(gs),
   };
 }
 
