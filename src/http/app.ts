@@ -13,7 +13,7 @@ import { wireCapabilities } from '../features/wiring';
 import { writeAudit } from '../features/audit/write-audit';
 import { localeFromHeader } from '../i18n';
 import type { AppContext } from './context';
-import { AppError, errorBody, handleError } from './errors';
+import { AppError, errorBody, handleError, handleFrameworkError } from './errors';
 import { securityHeaders } from './security-headers';
 import { LOCALE_COOKIE, SESSION_COOKIE, loadSessionCached } from './session';
 import type { Access, App } from './types';
@@ -46,6 +46,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bodyLimit: 25 * 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === '1',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const sessionCacheMs = options.sessionCacheMs ?? 0;

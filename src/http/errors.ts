@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { type Locale, t } from '../i18n';
+import { type Locale, localeFromHeader, t } from '../i18n';
 
 /**
  * The one error type. `code` is an i18n key; the response is `{ error: { code, message, field?, details? } }`
@@ -80,6 +80,15 @@ export function errorBody(locale: Locale, err: AppError) {
   };
 }
 
+/**
+ * Errors Fastify raises before routing (Fastify's `frameworkErrors`): a path parameter longer than the
+ * router allows (414) or a URL that does not decode (400). Without this they get Fastify's own body.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+  reply.status(status).send(errorBody(localeFromHeader(request.headers['accept-language'], undefined), new AppError('error.url_invalid', status)));
+}
+
 export function handleError(this: unknown, error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
   const locale = request.locale ?? 'zh-CN';
   let appError: AppError;
@@ -96,6 +105,12 @@ export function handleError(this: unknown, error: FastifyError | AppError | Erro
   } else if ((error as { code?: string }).code === '23505') {
     // A unique constraint caught a race the service's own check could not see (two requests at once).
     appError = new AppError('error.duplicate', 409);
+  } else if (/^22[0-9A-Z]{3}$/.test((error as { code?: string }).code ?? '')) {
+    // SQLSTATE class 22 (data exception): a value the schema let through that the column cannot hold
+    // (an integer beyond int4, an impossible date, a NUL byte in text). The transaction rolled back; it is
+    // the caller's input, not a server fault. Logged, so the schema can be tightened to name the field.
+    request.log.warn({ err: error }, 'data exception from request input');
+    appError = new AppError('validation.out_of_range', 400);
   } else if ((error as { code?: string }).code === '40001' || (error as { code?: string }).code === '40P01') {
     appError = new AppError('error.conflict', 409);
   } else if ((error as FastifyError).statusCode === 429) {

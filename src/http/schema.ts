@@ -4,9 +4,13 @@ import { type TProperties, Type } from 'typebox';
 export const Strict = <T extends TProperties>(properties: T, options: { description?: string } = {}) =>
   Type.Object(properties, { additionalProperties: false, ...options });
 
-export const Id = Type.Integer({ minimum: 1 });
-export const IdParams = Strict({ id: Type.Integer({ minimum: 1 }) });
-export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+// Ids are int4 columns: without a maximum, 2147483648 or "1e309" (coerced to Infinity, which Ajv counts
+// as an integer) would pass and fail in the database.
+export const INT4_MAX = 2_147_483_647;
+export const Id = Type.Integer({ minimum: 1, maximum: INT4_MAX });
+export const IdParams = Strict({ id: Id });
+// format 'date' (ajv-formats, full mode) refuses dates that do not exist, such as 2026-02-30.
+export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description: 'YYYY-MM-DD' });
 export const ErrorResponse = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()), details: Type.Optional(Type.Unknown()) }),
 });
