@@ -6,7 +6,7 @@ import { regionInScope } from '../../db/scope';
 import { inTransaction, type Trx } from '../../db/transaction';
 import { can } from '../../domain/access/permissions';
 import { type Actor, describeScope } from '../../domain/access/scope';
-import { signVenueToken, venueLink, verifyVenueToken } from '../../domain/venue-codes/venue-token';
+import { signVenueToken, type VenueCheck, venueLink, verifyVenueToken } from '../../domain/venue-codes/venue-token';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { writeAudit } from '../audit/write-audit';
@@ -156,11 +156,35 @@ async function cachedVenueRow(ctx: AppContext, actor: Actor, id: number): Promis
 }
 
 /**
+ * The gate scans the same printed code thousands of times a morning: a token whose signature checked
+ * out is remembered (per signing key, only genuine tokens, so at most one entry per issued code), and
+ * its expiry is still compared with the clock on every scan. Revocation is not part of this: it is
+ * read from the row below.
+ */
+const genuineTokens = new WeakMap<Buffer, Map<string, Extract<VenueCheck, { ok: true }>>>();
+
+function checkSignature(ctx: AppContext, scanned: string, nowMs: number): VenueCheck {
+  const key = campusKeys(ctx.cipher).venue;
+  let seen = genuineTokens.get(key);
+  if (!seen) genuineTokens.set(key, (seen = new Map()));
+  const known = seen.get(scanned);
+  if (!known) {
+    const check = verifyVenueToken(key, scanned, nowMs);
+    if (check.ok) {
+      if (seen.size >= 10_000) seen.clear();
+      seen.set(scanned, check);
+    }
+    return check;
+  }
+  return known.claims.expiresAt * 1000 <= nowMs ? { ok: false, problem: 'expired' } : known;
+}
+
+/**
  * Checks a scanned code: signature and expiry from the token itself, revocation and scope from the
  * database. Errors name the cause (forged, expired, revoked) and point at the field.
  */
 export async function verifyVenue(ctx: AppContext, actor: Actor, scanned: string, field = 'venueToken') {
-  const check = verifyVenueToken(campusKeys(ctx.cipher).venue, scanned, ctx.now().getTime());
+  const check = checkSignature(ctx, scanned, ctx.now().getTime());
   if (!check.ok) throw new AppError(`venue_code.${check.problem}`, 400, { field });
   const row = await cachedVenueRow(ctx, actor, check.claims.codeId);
   // A valid signature over an id that is not in the table means the key leaked or the row was lost.
