@@ -6,7 +6,7 @@ import { regionInScope } from '../../db/scope';
 import { inTransaction, type Trx } from '../../db/transaction';
 import { can } from '../../domain/access/permissions';
 import { type Actor, describeScope } from '../../domain/access/scope';
-import { signVenueToken, type VenueCheck, venueLink, verifyVenueToken } from '../../domain/venue-codes/venue-token';
+import { extractVenueToken, signVenueToken, type VenueCheck, venueLink, verifyVenueToken } from '../../domain/venue-codes/venue-token';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { writeAudit } from '../audit/write-audit';
@@ -167,12 +167,14 @@ function checkSignature(ctx: AppContext, scanned: string, nowMs: number): VenueC
   const key = campusKeys(ctx.cipher).venue;
   let seen = genuineTokens.get(key);
   if (!seen) genuineTokens.set(key, (seen = new Map()));
-  const known = seen.get(scanned);
+  // Keyed by the token itself, not the scanned text (a link or the bare token), so one entry per code.
+  const token = extractVenueToken(scanned);
+  const known = seen.get(token);
   if (!known) {
-    const check = verifyVenueToken(key, scanned, nowMs);
+    const check = verifyVenueToken(key, token, nowMs);
     if (check.ok) {
       if (seen.size >= 10_000) seen.clear();
-      seen.set(scanned, check);
+      seen.set(token, check);
     }
     return check;
   }
