@@ -43,6 +43,10 @@ function connectPostgres(url: string): Db {
   // An idle client whose server connection drops (server restart, failover, a forced drop) makes the pool
   // emit 'error'; unhandled, that event would end the process. The next query simply gets a new client.
   pool.on('error', (err) => console.error('database connection lost (idle client):', err.message));
+  // A checked-out client between two queries (inside a transaction) emits 'error' itself when the server
+  // goes away; without a listener Node ends the whole process. Its pending work fails on its own and the
+  // pool drops the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', (err) => console.error('database connection lost (client in use):', err.message)));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,
