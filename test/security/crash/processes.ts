@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +49,7 @@ export class PostgresServer {
   /** kill -9 the postmaster and every backend at once: the server gets no chance to write or flush anything. */
   async kill9(): Promise<void> {
     const postmaster = Number(readFileSync(path.join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(postmaster)]).toString().split('\n').map(Number).filter(Boolean);
+    const children = childrenOf(postmaster);
     for (const pid of [postmaster, ...children]) {
       try {
         process.kill(pid, 'SIGKILL');
@@ -62,6 +62,19 @@ export class PostgresServer {
   restart(): void {
     asPostgres(pgBinary('pg_ctl'), ['-D', this.dataDir, '-l', path.join(path.dirname(this.dataDir), 'log'), '-w', '-t', '60', 'restart']);
   }
+}
+
+/** The processes whose parent is `pid`, from /proc (field 4 of /proc/<pid>/stat, after the name in parentheses). */
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
+    } catch {}
+  }
+  return out;
 }
 
 function alive(pid: number): boolean {
