@@ -8,6 +8,7 @@
 // a series starting after a data gap, is not left to the 2006 rule alone for its first two months.
 import { detectorOrThrow } from './detectors/registry';
 import { ALARM, type MethodName } from './detectors/types';
+import { type PoissonParams, poissonAlarms } from './detectors/poisson';
 import type { DetectorParams } from './detectors/registry';
 import { clusterRuleSeries } from './rules/evaluate';
 import { DEFAULT_RULE_SET } from './rules/defaults';
@@ -55,10 +56,17 @@ export const defaultDetector: Readonly<Record<DetectionLevel, LevelDetectorConfi
 /** A runnable form of a level's configuration: counts on consecutive school days in, 1 = alarm out. */
 export function levelAlarms(config: LevelDetectorConfig): (counts: ArrayLike<number>) => Uint8Array {
   const detectors = (config.detectors ?? []).map((d) => detectorOrThrow(d.method, d.params));
+  // Poisson tests take the alarms-only path (same alarms, no statistic for days that cannot alarm):
+  // the scan runs every test on every class.
+  const runs = detectors.map((d): ((y: ArrayLike<number>) => ArrayLike<number>) => {
+    if (d.method !== 'poisson') return (y) => d.run(y).alarm;
+    const p = d.params as unknown as PoissonParams;
+    return (y) => poissonAlarms(y, p);
+  });
   return (counts) => {
     const out = config.rule ? clusterRuleSeries(counts, config.rule) : new Uint8Array(counts.length);
-    for (const d of detectors) {
-      const a = d.run(counts).alarm;
+    for (const run of runs) {
+      const a = run(counts);
       for (let t = 0; t < a.length; t++) if (a[t] === ALARM) out[t] = 1;
     }
     return out;

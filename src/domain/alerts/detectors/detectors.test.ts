@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDetector, defaultParams, detectorOrThrow, METHODS, poissonUpperTail, resolveParams, toDayOutputs } from './index';
+import { ALARM, createDetector, defaultParams, detectorOrThrow, METHODS, poissonUpperTail, resolveParams, toDayOutputs } from './index';
+import { type PoissonParams, poissonAlarms } from './poisson';
 
 const zeros = (n: number) => Array.from({ length: n }, () => 0);
 const last = (method: string, params: Record<string, unknown>, y: number[]) => {
@@ -212,7 +213,11 @@ describe('Poisson running sums', () => {
       const dispersion = 1 + r();
       // Half the runs with a shorter minimum baseline: the baseline then grows before it slides.
       const minBaseline = r() < 0.5 ? 0 : 1 + Math.floor(r() * baseline);
-      const got = detectorOrThrow('poisson', { baseline, minBaseline, window, guard, minMean: 0.05, dispersion }).run(y).statistic;
+      const detector = detectorOrThrow('poisson', { baseline, minBaseline, window, guard, minMean: 0.05, dispersion, threshold: 0.5 + r() * 2, minCount: Math.floor(r() * 3) });
+      const series = detector.run(y);
+      const got = series.statistic;
+      // The scan's alarms-only path gives the same alarms.
+      expect([...poissonAlarms(y, detector.params as unknown as PoissonParams)]).toEqual([...series.alarm].map((a) => (a === ALARM ? 1 : 0)));
       for (let t = 0; t < n; t++) {
         if (t < (minBaseline || baseline) + guard) {
           expect(got[t]).toBeNaN();

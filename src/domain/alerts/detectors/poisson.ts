@@ -64,6 +64,20 @@ export function poissonUpperTail(y: number, mu: number): number {
 
 export function poissonExceedance(y: ArrayLike<number>, p: PoissonParams): DetectorSeries {
   const out = emptySeries(y.length);
+  sweep(y, p, out);
+  return out;
+}
+
+/**
+ * Alarms only (1 = alarm, 0 = none or not evaluable), as the daily scan needs them: days under
+ * `minCount` cannot alarm, so their tail probability is skipped — most class-days hold no case.
+ */
+export function poissonAlarms(y: ArrayLike<number>, p: PoissonParams): Uint8Array {
+  return sweep(y, p, null);
+}
+
+function sweep(y: ArrayLike<number>, p: PoissonParams, out: DetectorSeries | null): Uint8Array {
+  const alarms = out ? out.alarm : new Uint8Array(y.length);
   // Running sums of the baseline and of the observed window: the scan runs this on every class.
   let base = 0;
   let obs = 0;
@@ -79,13 +93,17 @@ export function poissonExceedance(y: ArrayLike<number>, p: PoissonParams): Detec
       if (t - p.window >= 0) obs -= y[t - p.window];
     }
     obs += y[t];
+    if (!out && y[t] < p.minCount) continue;
     const days = Math.min(p.baseline, t - p.guard);
     const mu = Math.max(base / days, p.minMean) * p.window;
     const pValue = poissonUpperTail(obs / p.dispersion, mu / p.dispersion);
     const stat = pValue > 0 ? -Math.log10(pValue) : 300;
-    out.statistic[t] = stat;
-    out.threshold[t] = p.threshold;
-    out.alarm[t] = stat >= p.threshold && y[t] >= p.minCount ? ALARM : NO_ALARM;
+    const alarm = stat >= p.threshold && y[t] >= p.minCount;
+    if (out) {
+      out.statistic[t] = stat;
+      out.threshold[t] = p.threshold;
+      out.alarm[t] = alarm ? ALARM : NO_ALARM;
+    } else if (alarm) alarms[t] = 1;
   }
-  return out;
+  return alarms;
 }
