@@ -45,9 +45,11 @@ export async function createTaskForce(ctx: AppContext, actor: Actor, body: Stati
 
 export async function updateTaskForce(ctx: AppContext, actor: Actor, id: number, body: Static<typeof UpdateTaskForceBody>, ip: string) {
   await visibleTaskForce(ctx, actor, id);
-  const set = { name: body.name?.trim(), remit: body.remit?.trim(), discipline: body.discipline?.trim(), active: body.active };
+  const set = Object.fromEntries(Object.entries({ name: body.name?.trim(), remit: body.remit?.trim(), discipline: body.discipline?.trim(), active: body.active }).filter(([, v]) => v !== undefined));
+  // A body without any field changes nothing (an UPDATE with an empty SET is not SQL: it answered 500).
+  if (!Object.keys(set).length) return { ok: true };
   return inTransaction(ctx.db, async (trx) => {
-    await trx.updateTable('task_forces').set(Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined))).where('id', '=', id).execute();
+    await trx.updateTable('task_forces').set(set).where('id', '=', id).execute();
     await writeAudit(trx, actor, { action: 'taskforce.update', objectType: 'task_force', objectId: id, detail: { fields: Object.keys(body) }, ip });
     return { ok: true };
   });
