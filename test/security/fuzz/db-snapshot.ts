@@ -16,6 +16,9 @@ export interface Snapshot {
 // Tables whose content changes on every request by design, not by what the request asked for: the
 // session row records when it was last seen. Their row counts are still compared.
 const COUNT_ONLY = new Set(['sessions']);
+// A refused attempt is audited on purpose (a wrong password, a denied access): such audit rows are the
+// record of the refusal, not a partial write. Every other audit row still counts.
+const ONLY_ROWS: Record<string, string> = { audit_log: `result not in ('denied', 'fail', 'failed')` };
 
 export async function tableNames(db: Kysely<Database>): Promise<string[]> {
   const rows = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(db);
@@ -27,7 +30,9 @@ const nextXid = async (db: Kysely<Database>) => (await sql<{ x: string }>`select
 export async function snapshot(db: Kysely<Database>, tables: string[]): Promise<Snapshot> {
   const xid = await nextXid(db);
   const parts = tables.map((t) =>
-    COUNT_ONLY.has(t) ? `select '${t}' as t, count(*)::text as v from "${t}"` : `select '${t}' as t, count(*) || ':' || coalesce(max(xmin::text::bigint), 0) as v from "${t}"`,
+    COUNT_ONLY.has(t)
+      ? `select '${t}' as t, count(*)::text as v from "${t}"`
+      : `select '${t}' as t, count(*) || ':' || coalesce(max(xmin::text::bigint), 0) as v from "${t}"${ONLY_ROWS[t] ? ` where ${ONLY_ROWS[t]}` : ''}`,
   );
   const rows = await sql<{ t: string; v: string }>`${sql.raw(parts.join(' union all '))}`.execute(db);
   return { nextXid: xid, tables: Object.fromEntries(rows.rows.map((r) => [r.t, r.v])) };

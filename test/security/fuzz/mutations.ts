@@ -30,6 +30,10 @@ export interface Request {
   url: string;
   payload?: string;
   contentType?: string;
+  /** What was sent, for judging it: the JSON body and query after the mutations, or a raw body. */
+  body: unknown;
+  query: Record<string, string | string[]>;
+  raw: boolean;
 }
 
 const HUGE = 'x'.repeat(200_000);
@@ -112,23 +116,25 @@ export function mutationArbitrary(spec: RouteSpec, base: BaseRequest): fc.Arbitr
   return fc.array(fc.oneof(...options), { minLength: 1, maxLength: 3 });
 }
 
-/** Whether the schema promises to refuse this mutation outright (rather than only not failing on it). */
-export function mustRefuse(m: Mutation, spec: RouteSpec, base: BaseRequest): boolean {
+/**
+ * Whether the schema promises to refuse this mutation outright (rather than only not failing on it),
+ * judged on the request as finally sent: a later mutation may have put back what an earlier one dropped.
+ */
+export function mustRefuse(m: Mutation, spec: RouteSpec, base: BaseRequest, sent: Request): boolean {
+  if (sent.raw) return true; // a body that is not JSON, or not of a JSON content type
   switch (m.kind) {
     case 'body.extra': {
       const target = m.path.length ? propertyPaths(spec.body!).find((p) => same(p.path, m.path))?.schema : spec.body!;
       const object = target && objectBranch(target);
-      return !!object && object.additionalProperties === false && m.key !== '__proto__' && lookup(base.body, m.path) !== undefined;
+      return !!object && object.additionalProperties === false && m.key !== '__proto__' && lookup(base.body, m.path) !== undefined && lookup(sent.body, [...m.path, m.key]) !== undefined;
     }
     case 'body.drop':
-      return m.required;
-    case 'body.raw':
-      return true;
+      return m.required && sent.body !== null && typeof sent.body === 'object' && lookup(sent.body, m.path) === undefined;
     case 'query.drop':
-      return m.required;
+      return m.required && sent.query[m.name] === undefined;
     case 'query.extra':
       // Only a route with a query schema validates its query: the others ignore any query (reported).
-      return m.name !== '__proto__' && Object.keys(spec.query).length > 0;
+      return m.name !== '__proto__' && Object.keys(spec.query).length > 0 && sent.query[m.name] !== undefined;
     default:
       return false;
   }
@@ -154,9 +160,9 @@ export function applyMutations(base: BaseRequest, mutations: Mutation[]): Reques
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) for (const one of [v].flat()) search.append(k, one);
   const url = search.size ? `${path}?${search}` : path;
-  if (raw) return { method: base.method, url, payload: raw.payload, contentType: raw.contentType };
-  if (body === undefined) return { method: base.method, url };
-  return { method: base.method, url, payload: JSON.stringify(body), contentType: 'application/json' };
+  if (raw) return { method: base.method, url, payload: raw.payload, contentType: raw.contentType, body, query, raw: true };
+  if (body === undefined) return { method: base.method, url, body, query, raw: false };
+  return { method: base.method, url, payload: JSON.stringify(body), contentType: 'application/json', body, query, raw: false };
 }
 
 const same = (a: Path, b: Path) => a.length === b.length && a.every((x, i) => x === b[i]);
