@@ -16,9 +16,9 @@ export interface Snapshot {
 // Tables whose content changes on every request by design, not by what the request asked for: the
 // session row records when it was last seen. Their row counts are still compared.
 const COUNT_ONLY = new Set(['sessions']);
-// A refused attempt is audited on purpose (a wrong password, a denied access): such audit rows are the
-// record of the refusal, not a partial write. Every other audit row still counts.
-const ONLY_ROWS: Record<string, string> = { audit_log: `result not in ('denied', 'fail', 'failed')` };
+// A refused attempt is recorded on purpose (a wrong password counts towards throttling, a denied access
+// is audited): those rows are the record of the refusal, not a partial write. Every other row counts.
+const ONLY_ROWS: Record<string, string> = { audit_log: `result not in ('denied', 'fail', 'failed')`, login_attempts: 'success' };
 
 export async function tableNames(db: Kysely<Database>): Promise<string[]> {
   const rows = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(db);
