@@ -125,4 +125,32 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('class checks in the browser
     await officer.getByTestId('trend-chart').waitFor();
     await officer.screenshot({ path: path.join(SCREENSHOTS, 'checks-county-dashboard.png'), fullPage: true });
   }, 240_000);
+
+  it('the city bureau adjusts a return criterion, refused out of range first, and the school doctor sees it in force', async () => {
+    const { url } = product;
+    const context = await browser.newContext(DESKTOP);
+    const city = await context.newPage();
+    await loginThroughForm(city, url, 'zhengzhou', DEMO_PASSWORD);
+    await city.goto(`${url}/absences/criteria`);
+    const mumps = city.getByTestId('return-criteria-mumps');
+    await mumps.waitFor({ timeout: 15_000 });
+    await mumps.getByTestId('return-criteria-edit').click();
+    // antd puts the test id on the <input> itself or on its wrapper, depending on the version.
+    const days = city.locator('input[data-testid="return-criteria-min-days"], [data-testid="return-criteria-min-days"] input').first();
+    await days.fill('400');
+    await city.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(city.getByTestId('return-criteria-error').textContent()).resolves.toContain('minDaysFromOnset');
+    await days.fill('12');
+    await city.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(async () => mumps.getByTestId('min-days').textContent(), { timeout: 15_000 }).toBe('12 天');
+    await expect(mumps.textContent()).resolves.toContain('本地调整');
+    await context.close();
+
+    const doctorContext = await browser.newContext(PHONE);
+    const doctor = await doctorContext.newPage();
+    await loginThroughForm(doctor, url, 'doctor', DEMO_PASSWORD);
+    await doctor.goto(`${url}/absences/criteria`);
+    await expect(doctor.getByTestId('return-criteria-mumps').getByTestId('min-days').textContent()).resolves.toBe('12 天');
+    await doctorContext.close();
+  }, 120_000);
 });

@@ -97,5 +97,9 @@ describe.each(databases())('illness-absence episodes and returns on %s', (kind) 
     expect((await city.request('PUT', '/api/absences/policies/411600/mumps', body)).statusCode).toBe(403);
     const list = (await city.get('/api/absences/policies?regionCode=410105')).json();
     expect(list.items.find((p: { diseaseCode: string }) => p.diseaseCode === 'mumps')).toMatchObject({ minDaysFromOnset: 10, overridden: true });
+    // The school doctor sees the criteria in force for the school (its county, under the city's override).
+    const forSchool = (await doctor.get('/api/absences/policies')).json();
+    expect(forSchool.regionCode).toBe('410105');
+    expect(forSchool.items.find((p: { diseaseCode: string }) => p.diseaseCode === 'mumps')).toMatchObject({ minDaysFromOnset: 10, overridden: true });
   });
 });

@@ -10,7 +10,10 @@ import type { PolicyBody } from './schema';
 
 /** Return criteria in force for a region: each disease's default under the nearest province/city override. */
 export async function listPolicies(ctx: AppContext, actor: Actor, regionCode: string | undefined) {
-  const region = regionCode ?? (actor.scope.kind === 'region' ? actor.scope.regionCode : null);
+  // School staff see the criteria their school's certificates are checked against: those of its county.
+  const schoolId = actor.scope.kind === 'school' || actor.scope.kind === 'class' ? actor.scope.schoolId : null;
+  const schoolRegion = !regionCode && schoolId ? (await ctx.db.selectFrom('schools').select('region_code').where('id', '=', schoolId).executeTakeFirst())?.region_code ?? null : null;
+  const region = regionCode ?? (actor.scope.kind === 'region' ? actor.scope.regionCode : schoolRegion);
   const overrides = region
     ? await ctx.db.selectFrom('region_closure as rc').innerJoin('return_policies as rp', 'rp.region_code', 'rc.ancestor_code').selectAll('rp').select('rc.depth')
       .where('rc.code', '=', region).orderBy('rc.depth').execute()

@@ -113,6 +113,7 @@ export const en: Dictionary = {
     leaveApprovals: 'Leave approvals',
     isolation: 'Isolation',
     reentry: 'Re-entry decisions',
+    returnCriteria: 'Return-to-class criteria',
     cases: 'Cases and contacts',
     screening: 'Screening',
     testing: 'Testing',

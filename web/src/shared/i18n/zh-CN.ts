@@ -111,6 +111,7 @@ export const zhCN = {
     leaveApprovals: '请假审批',
     isolation: '隔离管理',
     reentry: '返校返岗研判',
+    returnCriteria: '复课标准',
     cases: '病例与密接',
     screening: '摸排',
     testing: '核酸检测',
