@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { inTransaction } from '../../src/db/transaction';
 import { evaluateCheckRules } from '../../src/features/alerts/check-rules';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { DESKTOP, launchBrowser, loginThroughForm, PHONE, SCREENSHOTS, startProduct } from './harness';
+import { DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
 
 interface Form {
   schoolDay: boolean;
@@ -36,26 +36,17 @@ const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOS
 const daysBefore = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 describe.skipIf(process.env.TEST_BROWSER === 'off')('early warning in the browser', () => {
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  const running = productAndBrowser();
 
   it('three feverish absences in one class raise an alert that the school doctor acknowledges and the county officer sees', async () => {
-    const { url, ctx } = product;
+    const { url, ctx } = running.product;
     const db = ctx.db;
     const teacherAccount = await db.selectFrom('accounts').select(['school_id', 'class_id']).where('username', '=', 'teacher').executeTakeFirstOrThrow();
     const classId = teacherAccount.class_id!;
     const schoolId = teacherAccount.school_id!;
 
     // The school doctor is at the alert queue before anything happens.
-    const doctorContext = await browser.newContext(DESKTOP);
+    const doctorContext = await running.browser.newContext(DESKTOP);
     const doctor = await doctorContext.newPage();
     await loginThroughForm(doctor, url, 'doctor', DEMO_PASSWORD);
     await doctor.goto(`${url}/alerts`);
@@ -65,7 +56,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('early warning in the browse
 
     // The class teacher, on a phone, reports three students absent ill with fever on the latest school day.
     // There is no class-check page yet, so the check goes through the check API with the teacher's session.
-    const teacherContext = await browser.newContext(PHONE);
+    const teacherContext = await running.browser.newContext(PHONE);
     const teacher = await teacherContext.newPage();
     await loginThroughForm(teacher, url, 'teacher', DEMO_PASSWORD);
     const api = await apiAs(teacher, url);
@@ -144,7 +135,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('early warning in the browse
 
     // The county officer sees it in the queue with its status, on the desktop and on a phone.
     for (const [device, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-      const countyContext = await browser.newContext(size);
+      const countyContext = await running.browser.newContext(size);
       const county = await countyContext.newPage();
       await loginThroughForm(county, url, 'jinshui', DEMO_PASSWORD);
       await county.goto(`${url}/alerts`);
@@ -157,7 +148,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('early warning in the browse
       if (device === 'phone') expect(await county.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.viewport.width);
       if (device === 'desktop') {
         // The rule set: the city's override shows as inherited; a negative threshold is refused with the field named.
-        const city = await (await browser.newContext(DESKTOP)).newPage();
+        const city = await (await running.browser.newContext(DESKTOP)).newPage();
         await loginThroughForm(city, url, 'zhengzhou', DEMO_PASSWORD);
         const cityApi = await apiAs(city, url);
         expect((await cityApi.put('/api/alert-rules/410100', { override: { cluster: { casesInWindow: 6 } } })).status).toBe(200);
@@ -182,7 +173,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('early warning in the browse
     }
 
     // The header shows the server's scope label: a parent's children by name.
-    const parentContext = await browser.newContext(PHONE);
+    const parentContext = await running.browser.newContext(PHONE);
     const parent = await parentContext.newPage();
     await loginThroughForm(parent, url, 'parent', DEMO_PASSWORD);
     const child = await db.selectFrom('account_children').innerJoin('accounts', 'accounts.id', 'account_children.account_id').innerJoin('persons', 'persons.id', 'account_children.person_id')

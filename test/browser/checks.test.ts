@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { DESKTOP, launchBrowser, loginThroughForm, PHONE, SCREENSHOTS, startProduct } from './harness';
+import { DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
 
 interface Form {
   schoolDay: boolean;
@@ -23,23 +23,14 @@ const getJson = async <T,>(page: Page, url: string): Promise<T> => {
 };
 
 describe.skipIf(process.env.TEST_BROWSER === 'off')('class checks in the browser', () => {
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  const running = productAndBrowser();
 
   it('a teacher reports two exceptions on a phone, the school doctor follows up, the county officer sees the figures change', async () => {
-    const { url, ctx } = product;
+    const { url, ctx } = running.product;
     const teacherAccount = await ctx.db.selectFrom('accounts').select(['class_id']).where('username', '=', 'teacher').executeTakeFirstOrThrow();
     const classId = teacherAccount.class_id!;
 
-    const teacherContext = await browser.newContext(PHONE);
+    const teacherContext = await running.browser.newContext(PHONE);
     const teacher = await teacherContext.newPage();
     await loginThroughForm(teacher, url, 'teacher', DEMO_PASSWORD);
     // The latest school day (the machine's today may be a weekend or a holiday).
@@ -57,7 +48,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('class checks in the browser
     const [ill, away] = form!.roster.filter((p) => p.status === 'present');
 
     // The county officer's figure for that day before the teacher reports.
-    const officerContext = await browser.newContext(DESKTOP);
+    const officerContext = await running.browser.newContext(DESKTOP);
     const officer = await officerContext.newPage();
     await loginThroughForm(officer, url, 'jinshui', DEMO_PASSWORD);
     const before = await getJson<RegionDashboard>(officer, `${url}/api/dashboards/region?date=${date}`);
@@ -93,7 +84,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('class checks in the browser
     expect(stored.roster.find((r) => r.personId === away.personId)?.status).toBe('absent_other');
 
     // The school doctor finds the ill child in the follow-up queue, records the cause and checks the return certificate.
-    const doctorContext = await browser.newContext(DESKTOP);
+    const doctorContext = await running.browser.newContext(DESKTOP);
     const doctor = await doctorContext.newPage();
     await loginThroughForm(doctor, url, 'doctor', DEMO_PASSWORD);
     await doctor.goto(`${url}/absences`);
@@ -127,8 +118,8 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('class checks in the browser
   }, 240_000);
 
   it('the city bureau adjusts a return criterion, refused out of range first, and the school doctor sees it in force', async () => {
-    const { url } = product;
-    const context = await browser.newContext(DESKTOP);
+    const { url } = running.product;
+    const context = await running.browser.newContext(DESKTOP);
     const city = await context.newPage();
     await loginThroughForm(city, url, 'zhengzhou', DEMO_PASSWORD);
     await city.goto(`${url}/absences/criteria`);
@@ -146,7 +137,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('class checks in the browser
     await expect(mumps.textContent()).resolves.toContain('本地调整');
     await context.close();
 
-    const doctorContext = await browser.newContext(PHONE);
+    const doctorContext = await running.browser.newContext(PHONE);
     const doctor = await doctorContext.newPage();
     await loginThroughForm(doctor, url, 'doctor', DEMO_PASSWORD);
     await doctor.goto(`${url}/absences/criteria`);

@@ -1,38 +1,28 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../src/domain/people/id-number';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { DESKTOP, launchBrowser, loginThroughForm, PHONE, SCREENSHOTS, startProduct } from './harness';
+import { DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
 
 describe.skipIf(process.env.TEST_BROWSER === 'off')('the web app in Chromium (foundation)', () => {
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  const running = productAndBrowser();
 
   it('a class teacher logs in on a phone and sees only the own class', async () => {
-    const db = product.ctx.db;
+    const db = running.product.ctx.db;
     const teacher = await db.selectFrom('accounts').select(['class_id']).where('username', '=', 'teacher').executeTakeFirstOrThrow();
     const own = await db.selectFrom('persons').select('name').where('class_id', '=', teacher.class_id).where('kind', '=', 'student').execute();
     const others = await db.selectFrom('persons').select('name').where('class_id', '!=', teacher.class_id!).where('kind', '=', 'student').limit(400).execute();
     const ownNames = new Set(own.map((p) => p.name));
     const foreign = others.map((p) => p.name).filter((n) => !ownNames.has(n));
 
-    const context = await browser.newContext(PHONE);
+    const context = await running.browser.newContext(PHONE);
     const page = await context.newPage();
-    await loginThroughForm(page, product.url, 'teacher', DEMO_PASSWORD);
+    await loginThroughForm(page, running.product.url, 'teacher', DEMO_PASSWORD);
     await expect.poll(() => page.getByTestId('home-scope').textContent()).toContain('一年级1班');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'teacher-phone-home.png') });
-    await page.goto(`${product.url}/people?kind=student`);
+    await page.goto(`${running.product.url}/people?kind=student`);
     await page.getByTestId('people-row').first().waitFor();
     const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
     const shown = own.filter((p) => text.includes(p.name));
@@ -43,12 +33,12 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('the web app in Chromium (fo
   }, 120_000);
 
   it('a county officer sees the schools of the county and none of another county', async () => {
-    const context = await browser.newContext(DESKTOP);
+    const context = await running.browser.newContext(DESKTOP);
     const page = await context.newPage();
-    await loginThroughForm(page, product.url, 'jinshui', DEMO_PASSWORD);
-    await page.goto(`${product.url}/structure`);
+    await loginThroughForm(page, running.product.url, 'jinshui', DEMO_PASSWORD);
+    await page.goto(`${running.product.url}/structure`);
     await page.getByTestId('region-tree').waitFor();
-    const db = product.ctx.db;
+    const db = running.product.ctx.db;
     const inside = await db.selectFrom('schools').select('name').where('region_code', '=', '410105').execute();
     const outside = await db.selectFrom('schools').select('name').where('region_code', '!=', '410105').execute();
     await page.getByText(inside[0].name).first().waitFor();
@@ -60,7 +50,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('the web app in Chromium (fo
   }, 120_000);
 
   it('a roster with two bad rows is rejected with both rows named, and nothing is imported', async () => {
-    const db = product.ctx.db;
+    const db = running.product.ctx.db;
     const school = await db.selectFrom('accounts').innerJoin('schools', 'schools.id', 'accounts.school_id').select(['schools.id']).where('username', '=', 'principal').executeTakeFirstOrThrow();
     const cls = await db.selectFrom('classes').innerJoin('grades', 'grades.id', 'classes.grade_id').select(['grades.name as grade', 'classes.name']).where('classes.school_id', '=', school.id).executeTakeFirstOrThrow();
     const good = (i: number) => {
@@ -74,10 +64,10 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('the web app in Chromium (fo
     writeFileSync(file, `\ufeff${csv}`);
     const before = await db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 
-    const context = await browser.newContext(DESKTOP);
+    const context = await running.browser.newContext(DESKTOP);
     const page = await context.newPage();
-    await loginThroughForm(page, product.url, 'principal', DEMO_PASSWORD);
-    await page.goto(`${product.url}/roster`);
+    await loginThroughForm(page, running.product.url, 'principal', DEMO_PASSWORD);
+    await page.goto(`${running.product.url}/roster`);
     await page.getByTestId('roster-upload-input').setInputFiles(file);
     const table = page.getByTestId('roster-row-errors');
     await table.waitFor({ timeout: 30_000 });

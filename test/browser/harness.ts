@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { connect, type Db } from '../../src/db/connect';
 import { migrate } from '../../src/db/migrate';
 import { seedDemo } from '../../src/features/demo/seed';
@@ -15,8 +16,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(os.tmpdir(), 'campusguard-screenshots'));
 mkdirSync(SCREENSHOTS, { recursive: true });
 
+export type Product = { url: string; ctx: AppContext; db: Db; stop(): Promise<void> };
+
 /** The whole product (API and built web app) on a free loopback port, over an in-memory demo region. */
-export async function startProduct(): Promise<{ url: string; ctx: AppContext; db: Db; stop(): Promise<void> }> {
+export async function startProduct(): Promise<Product> {
   if (!existsSync(`${DEFAULT_WEB_DIST}/index.html`)) throw new Error('web/dist is missing: run `npm run build` (npm test does it first)');
   const db = await connect({ memory: true });
   await migrate(db);
@@ -43,6 +46,23 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+/**
+ * The product and Chromium for one test file: started before its tests, stopped after them. Read
+ * `running.product` and `running.browser` inside the tests (they are set once beforeAll has run).
+ */
+export function productAndBrowser(): { product: Product; browser: Browser } {
+  const running = {} as { product: Product; browser: Browser };
+  beforeAll(async () => {
+    running.product = await startProduct();
+    running.browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.product?.stop();
+  });
+  return running;
 }
 
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };

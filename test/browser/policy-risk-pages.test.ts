@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { DESKTOP, launchBrowser, loginThroughForm, SCREENSHOTS, startProduct } from './harness';
+import { DESKTOP, loginThroughForm, productAndBrowser, SCREENSHOTS } from './harness';
 
 /** How long a page may take to show what the server saved (the machine is shared; PGlite runs in-process). */
 const SETTLE = { timeout: 30_000 };
@@ -20,20 +20,11 @@ async function pickDate(page: Page, id: string, date: string) {
 }
 
 describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk status and checklists in the browser', () => {
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  const running = productAndBrowser();
 
   it('the city officer amends varicella’s return criterion; an out-of-range value is refused naming the field', async () => {
-    const page = await (await browser.newContext(DESKTOP)).newPage();
-    await loginThroughForm(page, product.url, 'zhengzhou', DEMO_PASSWORD);
+    const page = await (await running.browser.newContext(DESKTOP)).newPage();
+    await loginThroughForm(page, running.product.url, 'zhengzhou', DEMO_PASSWORD);
     await page.getByTestId('app-menu').first().getByText('防控策略').click();
     await expect.poll(() => page.getByTestId('policy-return-varicella').textContent(), SETTLE).toBe('14 天');
     await page.getByTestId('policy-row-varicella').getByRole('link').click();
@@ -47,7 +38,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk stat
     expect(await page.getByTestId('policy-refused').textContent()).toContain('365');
     const fieldError = page.locator('.ant-form-item-has-error').filter({ has: page.locator('#rules_returnMinDaysFromOnset') });
     expect(await fieldError.locator('.ant-form-item-explain-error').textContent()).toContain('365');
-    const edited = () => product.ctx.db.selectFrom('disease_policies').select(['version', 'rules', 'note']).where('disease', '=', 'varicella').where('region_code', '=', '410100').execute();
+    const edited = () => running.product.ctx.db.selectFrom('disease_policies').select(['version', 'rules', 'note']).where('disease', '=', 'varicella').where('region_code', '=', '410100').execute();
     expect(await edited()).toHaveLength(0);
     await page.screenshot({ path: shot('policy-refused'), fullPage: true });
 
@@ -63,13 +54,13 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk stat
     expect((rows[0].rules as { returnMinDaysFromOnset: number }).returnMinDaysFromOnset).toBe(21);
     await page.screenshot({ path: shot('policy-saved'), fullPage: true });
 
-    await page.goto(`${product.url}/policies`);
+    await page.goto(`${running.product.url}/policies`);
     await expect.poll(() => page.getByTestId('policy-return-varicella').textContent(), SETTLE).toBe('21 天');
     expect(await page.getByTestId('policy-row-varicella').textContent()).toContain('郑州市');
   });
 
   it('the county officer declares a lockdown area; a student who stayed there turns yellow; an override with a reason shows in the list', async () => {
-    const db = product.ctx.db;
+    const db = running.product.ctx.db;
     const student = await db
       .selectFrom('persons as p')
       .innerJoin('schools as s', 's.id', 'p.school_id')
@@ -81,10 +72,10 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk stat
       .orderBy('p.id')
       .limit(1)
       .executeTakeFirstOrThrow();
-    const page = await (await browser.newContext(DESKTOP)).newPage();
-    await loginThroughForm(page, product.url, 'jinshui', DEMO_PASSWORD);
+    const page = await (await running.browser.newContext(DESKTOP)).newPage();
+    await loginThroughForm(page, running.product.url, 'jinshui', DEMO_PASSWORD);
 
-    await page.goto(`${product.url}/risk-areas`);
+    await page.goto(`${running.product.url}/risk-areas`);
     await page.getByTestId('area-region').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '金水区' }).click();
     await page.getByTestId('area-name').fill('燕庄社区');
@@ -95,7 +86,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk stat
     expect(await areaRow.textContent()).toContain(schoolDay(-5));
     await page.screenshot({ path: shot('risk-area'), fullPage: true });
 
-    await page.goto(`${product.url}/people/${student.id}`);
+    await page.goto(`${running.product.url}/people/${student.id}`);
     await expect.poll(() => page.getByTestId('person-risk-status').textContent(), SETTLE).toBe('绿码');
     await page.getByTestId('travel-add').click();
     await page.getByTestId('travel-region').click();
@@ -122,7 +113,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk stat
     const stored = await db.selectFrom('risk_statuses').select(['status', 'computed_status', 'override_reason']).where('person_id', '=', student.id).executeTakeFirstOrThrow();
     expect(stored).toEqual({ status: 'red', computed_status: 'yellow', override_reason: reason });
 
-    await page.goto(`${product.url}/risk`);
+    await page.goto(`${running.product.url}/risk`);
     const row = page.getByTestId(`risk-row-${student.id}`);
     await expect.poll(() => row.textContent(), SETTLE).toContain(student.name);
     expect(await row.textContent()).toContain('红码');
@@ -132,9 +123,9 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk stat
   });
 
   it('the county officer creates a checklist, is refused a bad item key naming the item, publishes version 2 and sees its items', async () => {
-    const page = await (await browser.newContext(DESKTOP)).newPage();
-    await loginThroughForm(page, product.url, 'jinshui', DEMO_PASSWORD);
-    await page.goto(`${product.url}/checklists`);
+    const page = await (await running.browser.newContext(DESKTOP)).newPage();
+    await loginThroughForm(page, running.product.url, 'jinshui', DEMO_PASSWORD);
+    await page.goto(`${running.product.url}/checklists`);
     await expect.poll(() => page.getByTestId('checklist-row-guidance').textContent(), SETTLE).toContain('第 1 版');
 
     await page.getByTestId('checklist-new').click();
@@ -157,8 +148,8 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk stat
     await page.locator('#items_1_weight').fill('2');
     await page.getByTestId('checklist-submit').click();
     await expect.poll(() => page.getByTestId('checklist-refused').textContent(), SETTLE).toContain('第 2 项 · 编号');
-    const template = await product.ctx.db.selectFrom('checklist_templates').select('id').where('key', '=', 'jinshui-weekly').executeTakeFirstOrThrow();
-    const versions = () => product.ctx.db.selectFrom('checklist_versions').select(['version', 'note', sql<number>`jsonb_array_length(items)`.as('n')]).where('template_id', '=', template.id).orderBy('version').execute();
+    const template = await running.product.ctx.db.selectFrom('checklist_templates').select('id').where('key', '=', 'jinshui-weekly').executeTakeFirstOrThrow();
+    const versions = () => running.product.ctx.db.selectFrom('checklist_versions').select(['version', 'note', sql<number>`jsonb_array_length(items)`.as('n')]).where('template_id', '=', template.id).orderBy('version').execute();
     expect(await versions()).toHaveLength(1);
 
     await page.getByTestId('item-key-1').fill('ventilation_log');
@@ -173,11 +164,11 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk stat
     expect((await versions()).map((v) => [v.version, v.note, Number(v.n)])).toEqual([[1, '', 1], [2, '增加通风检查', 2]]);
     await page.screenshot({ path: shot('checklist-version'), fullPage: true });
 
-    await page.goto(`${product.url}/checklists`);
+    await page.goto(`${running.product.url}/checklists`);
     await expect.poll(() => page.getByTestId('checklist-row-jinshui-weekly').textContent(), SETTLE).toContain('第 2 版');
 
     // An inspection links to the checklist version it is answered against.
-    const inspection = await product.ctx.db
+    const inspection = await running.product.ctx.db
       .selectFrom('inspections as i')
       .innerJoin('schools as s', 's.id', 'i.school_id')
       .innerJoin('checklist_versions as v', 'v.id', 'i.checklist_version_id')
@@ -185,7 +176,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk stat
       .where('s.region_code', '=', '410105')
       .orderBy('i.id')
       .executeTakeFirstOrThrow();
-    await page.goto(`${product.url}/inspections/${inspection.id}`);
+    await page.goto(`${running.product.url}/inspections/${inspection.id}`);
     await page.getByTestId('inspection-checklist').click();
     await expect.poll(() => page.getByTestId('checklist-version').textContent(), SETTLE).toBe(`第 ${inspection.version} 版`);
     expect(await page.getByTestId('checklist-version-items').locator('tbody tr').count()).toBeGreaterThan(10);

@@ -1,26 +1,17 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { DESKTOP, launchBrowser, loginThroughForm, PHONE, SCREENSHOTS, startProduct } from './harness';
+import { DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
 const exact = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 describe.skipIf(process.env.TEST_BROWSER === 'off')('the response chain in the browser', () => {
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  const running = productAndBrowser();
 
   it('a confirmed case in a class → contacts proposed and confirmed → isolation orders → the class\'s next check shows them isolated', async () => {
-    const { url, ctx } = product;
+    const { url, ctx } = running.product;
     const teacherAccount = await ctx.db.selectFrom('accounts').select(['class_id']).where('username', '=', 'teacher').executeTakeFirstOrThrow();
     const classId = teacherAccount.class_id!;
     // The demo's own case and contacts use the class's first six pupils; take three others whose names
@@ -31,7 +22,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('the response chain in the b
     const [patient, first, second] = unique;
 
     // The class teacher's check page before: the three are expected in class like everyone else.
-    const teacherContext = await browser.newContext(PHONE);
+    const teacherContext = await running.browser.newContext(PHONE);
     const teacher = await teacherContext.newPage();
     await loginThroughForm(teacher, url, 'teacher', DEMO_PASSWORD);
     // The teacher's menu entry for the check leads here (checks feature: /checks/classes/<own class>).
@@ -42,7 +33,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('the response chain in the b
     for (const p of [patient, first, second]) await expect(studentRow(p.id).getAttribute('data-status')).resolves.toBe('present');
 
     // The school doctor records the confirmed case from the case list.
-    const doctorContext = await browser.newContext(DESKTOP);
+    const doctorContext = await running.browser.newContext(DESKTOP);
     const doctor = await doctorContext.newPage();
     await loginThroughForm(doctor, url, 'doctor', DEMO_PASSWORD);
     await doctor.goto(`${url}/cases`);

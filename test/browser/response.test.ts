@@ -1,25 +1,15 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { DESKTOP, launchBrowser, loginThroughForm, PHONE, SCREENSHOTS, startProduct } from './harness';
+import { DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
 
 describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', () => {
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  const running = productAndBrowser();
 
   it('a parent requests leave on a phone and the class teacher approves it', async () => {
-    const { url } = product;
+    const { url } = running.product;
     const reason = '去郑州看望外婆';
-    const parentContext = await browser.newContext(PHONE);
+    const parentContext = await running.browser.newContext(PHONE);
     const parent = await parentContext.newPage();
     await loginThroughForm(parent, url, 'parent', DEMO_PASSWORD);
     await parent.goto(`${url}/leave/mine`);
@@ -35,7 +25,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', (
     await expect(mine.getByTestId('leave-next').textContent()).resolves.toContain('陈老师');
     await parent.screenshot({ path: path.join(SCREENSHOTS, 'response-leave-parent-phone.png'), fullPage: true });
 
-    const teacherContext = await browser.newContext(DESKTOP);
+    const teacherContext = await running.browser.newContext(DESKTOP);
     const teacher = await teacherContext.newPage();
     await loginThroughForm(teacher, url, 'teacher', DEMO_PASSWORD);
     await teacher.goto(`${url}/leave`);
@@ -57,8 +47,8 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', (
   }, 120_000);
 
   it('the county officer sees isolation counts by kind, site and county, and opens one isolation', async () => {
-    const { url } = product;
-    const context = await browser.newContext(DESKTOP);
+    const { url } = running.product;
+    const context = await running.browser.newContext(DESKTOP);
     const page = await context.newPage();
     await loginThroughForm(page, url, 'jinshui', DEMO_PASSWORD);
     await page.goto(`${url}/isolation`);
@@ -78,8 +68,8 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', (
   }, 120_000);
 
   it('the school doctor opens the confirmed case and sees its contacts and the isolation order form', async () => {
-    const { url } = product;
-    const context = await browser.newContext(DESKTOP);
+    const { url } = running.product;
+    const context = await running.browser.newContext(DESKTOP);
     const page = await context.newPage();
     await loginThroughForm(page, url, 'doctor', DEMO_PASSWORD);
     await page.goto(`${url}/cases`);
@@ -91,8 +81,8 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', (
   }, 120_000);
 
   it('the province officer opens the May Day screening campaign and sees its figures and coverage', async () => {
-    const { url } = product;
-    const context = await browser.newContext(DESKTOP);
+    const { url } = running.product;
+    const context = await running.browser.newContext(DESKTOP);
     const page = await context.newPage();
     await loginThroughForm(page, url, 'henan', DEMO_PASSWORD);
     await page.goto(`${url}/screening`);
@@ -104,8 +94,8 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', (
   }, 120_000);
 
   it('the school doctor sees who is due or overdue for a test and enters a negative result', async () => {
-    const { url } = product;
-    const context = await browser.newContext(DESKTOP);
+    const { url } = running.product;
+    const context = await running.browser.newContext(DESKTOP);
     const page = await context.newPage();
     await loginThroughForm(page, url, 'doctor', DEMO_PASSWORD);
     await page.goto(`${url}/testing`);
@@ -123,8 +113,8 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', (
   }, 120_000);
 
   it('the school doctor follows a re-entry proposal and the student owes the test', async () => {
-    const { url } = product;
-    const context = await browser.newContext(PHONE);
+    const { url } = running.product;
+    const context = await running.browser.newContext(PHONE);
     const page = await context.newPage();
     await loginThroughForm(page, url, 'doctor', DEMO_PASSWORD);
     const pending = (await (await page.request.get(`${url}/api/reentry/proposals`)).json()) as { items: { personId: number; personName: string }[] };

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signFields } from '../../src/domain/venue-codes/signed-token';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
 import { linkKey } from '../../src/features/screening/service';
-import { signFields } from '../../src/domain/venue-codes/signed-token';
-import { DESKTOP, launchBrowser, loginThroughForm, PHONE, SCREENSHOTS, startProduct } from './harness';
+import { DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
 
 const shanghaiDate = (offsetDays: number) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
@@ -12,19 +12,10 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCR
 const figure = async (page: Page, testId: string) => Number((await page.getByTestId(testId).locator('.ant-statistic-content').textContent())?.replace(/[^\d.]/g, ''));
 
 describe.skipIf(process.env.TEST_BROWSER === 'off')('a parent\'s screening link in the browser', () => {
-  let product: Awaited<ReturnType<typeof startProduct>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  const running = productAndBrowser();
 
   it('a parent answers a screening link on a phone and the county\'s coverage moves', async () => {
-    const { url, ctx } = product;
+    const { url, ctx } = running.product;
     const name = '金水区春季返校健康摸排';
     const mine = await ctx.db
       .selectFrom('accounts as a')
@@ -45,7 +36,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('a parent\'s screening link 
     const rowFigures = async (row: Locator) => Promise.all([1, 2].map(async (i) => Number(await row.locator('td').nth(i).textContent())));
 
     // The county officer starts a campaign for the county and reads the coverage before any answer.
-    const officerContext = await browser.newContext(DESKTOP);
+    const officerContext = await running.browser.newContext(DESKTOP);
     const officer = await officerContext.newPage();
     await loginThroughForm(officer, url, 'jinshui', DEMO_PASSWORD);
     await officer.goto(`${url}/screening`);
@@ -70,7 +61,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('a parent\'s screening link 
     await shot(officer, 'screening-public-county-before.png');
 
     // The class teacher takes one parent's link from the campaign page.
-    const teacherContext = await browser.newContext(DESKTOP);
+    const teacherContext = await running.browser.newContext(DESKTOP);
     const teacher = await teacherContext.newPage();
     await loginThroughForm(teacher, url, 'teacher', DEMO_PASSWORD);
     await teacher.goto(`${url}/screening`);
@@ -83,7 +74,7 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('a parent\'s screening link 
     await shot(teacher, 'screening-public-teacher-links.png');
 
     // The parent's phone: no login, no session cookie, no detour through the login form.
-    const parentContext = await browser.newContext(PHONE);
+    const parentContext = await running.browser.newContext(PHONE);
     const parent = await parentContext.newPage();
     await parent.goto(`${url}${href}`);
     await parent.getByTestId('public-campaign-title').waitFor({ timeout: 15_000 });
