@@ -62,6 +62,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access`);
+    // A route that takes no query parameters refuses any, as unknown body fields are refused.
+    if (!route.schema?.querystring) route.schema = { ...route.schema, querystring: { type: 'object', properties: {}, additionalProperties: false } };
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
     }

@@ -39,6 +39,14 @@ describe.each(databases())('request path on %s', (kind) => {
     expect((await b.get('/api/me')).statusCode).toBe(401);
   });
 
+  it('refuses unknown query parameters on a route that takes none, naming the parameter', async () => {
+    const s = await login(env, teacher);
+    const res = await s.get('/api/me?debug=1');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.field).toBe('debug');
+    expect((await s.get('/api/me')).statusCode).toBe(200);
+  });
+
   it('still applies the idle limit to a cached session', async () => {
     const s = await login({ app: cached }, teacher);
     expect((await s.get('/api/me')).statusCode).toBe(200);
