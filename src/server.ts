@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from './features/dem
 import { registerAllJobs } from './jobs/all-jobs';
 import { startJobs } from './jobs/scheduler';
 import { requireTotpSetting } from './features/second-factor/policy';
+import { retentionDays } from './domain/retention/policy';
 
 /** connect → migrate → seed the demo region on first start → listen. */
 const config = readConfig();
@@ -21,6 +22,8 @@ if (config.seedOnFirstStart && !(await isSeeded(db.kysely))) {
 }
 // Read before anything listens: a mistyped REQUIRE_TOTP stops the start instead of being ignored.
 const requireTotp = requireTotpSetting(process.env, db.kind);
+// Likewise a retention period under the audit minimum or not a number (RETENTION_*_DAYS).
+retentionDays(process.env);
 const app = await buildApp(ctx, { logger: process.env.LOG_REQUESTS === '1', sessionCacheMs: Number(process.env.SESSION_CACHE_MS ?? 5000), requireTotp });
 await app.listen({ port: config.port, host: config.host });
 registerAllJobs();

@@ -1,6 +1,7 @@
 import { earlyWarningJobs } from '../features/alerts/jobs';
 import { purgeGateLedger } from '../features/gate/retention';
 import { escalateOverdueFindings } from '../features/rectification/escalate';
+import { purgeExpiredData } from '../features/retention/purge';
 import { escalateLateSelfReports } from '../features/self-reports/escalate';
 import { AUDIT_SEAL_EVERY_MS, sealAuditLog } from '../features/audit/seal';
 import { remindMissingReports } from '../features/checks/reminders';
@@ -17,4 +18,6 @@ export function registerAllJobs(): void {
   // The gate ledger is personal data: purged daily past GATE_LEDGER_DAYS (default one school year, never under 184).
   const ledgerDays = Math.max(184, Number(process.env.GATE_LEDGER_DAYS ?? 365));
   registerJob({ name: 'gate.retention', everyMs: 86_400_000, run: (ctx) => purgeGateLedger(ctx, ledgerDays) });
+  // Personal health data by class (check details, isolation check-ins, screening answers, travel, notifications).
+  registerJob({ name: 'retention.purge', everyMs: 86_400_000, run: (ctx) => purgeExpiredData(ctx) });
 }
