@@ -1,81 +1,31 @@
 import { sql } from 'kysely';
-import { inTransaction } from '../../db/transaction';
-import { defaultDetector, type DetectionLevel, levelAlarms, schoolDaySeries, syndromeOf } from '../../domain/alerts';
-import { addDays, type SchoolCalendar } from '../../domain/calendar';
+import { inTransaction, type Trx } from '../../db/transaction';
+import { DEFAULT_RULE_SET, defaultDetector, type DetectionLevel, syndromeOf } from '../../domain/alerts';
+import { addDays } from '../../domain/calendar';
 import type { AppContext } from '../../http/context';
 import { alertCalendar, defaultCalendarAround } from './calendar';
 import { type QueueResult, raiseOrMerge } from './queue';
+import { activeSince, alarmsOn, reachStart, readOnsetStreams, SCAN_STREAMS, type ScanAlarm, streamsIn } from './scan-streams';
 
-/** The streams scanned at each level: illness absence, and children with symptoms by syndrome. */
-export const SCAN_STREAMS = ['absence', 'respiratory', 'gastrointestinal', 'rash', 'fever'] as const;
-type Stream = (typeof SCAN_STREAMS)[number];
+export { SCAN_STREAMS } from './scan-streams';
 
 /** Calendar days of history read: the detectors' 40-school-day baseline, guard and window, with holidays. */
 const HISTORY_DAYS = 100;
 
-interface DayRow {
-  unit: string;
-  check_date: string;
-  session: string;
-  absent_ill: number;
-  symptoms: Record<string, number> | string;
-}
-
-/** Per unit and day: illness absences and symptomatic children by syndrome, the largest session of the day. */
-function dailyCounts(rows: DayRow[]): Map<string, Map<string, Record<Stream, number>>> {
-  const out = new Map<string, Map<string, Record<Stream, number>>>();
-  for (const r of rows) {
-    const days = out.get(r.unit) ?? new Map<string, Record<Stream, number>>();
-    out.set(r.unit, days);
-    const day = days.get(r.check_date) ?? { absence: 0, respiratory: 0, gastrointestinal: 0, rash: 0, fever: 0 };
-    days.set(r.check_date, day);
-    const bySyndrome: Record<string, number> = {};
-    const symptoms = typeof r.symptoms === 'string' ? (JSON.parse(r.symptoms) as Record<string, number>) : (r.symptoms ?? {});
-    // A symptom count is per child; children with two symptoms of one syndrome are counted once by
-    // taking the largest symptom count of the syndrome (a lower bound of the syndrome's children).
-    for (const [code, n] of Object.entries(symptoms)) {
-      const s = syndromeOf({ symptoms: [code] });
-      bySyndrome[s] = Math.max(bySyndrome[s] ?? 0, Number(n));
-    }
-    day.absence = Math.max(day.absence, Number(r.absent_ill));
-    for (const s of ['respiratory', 'gastrointestinal', 'rash', 'fever'] as const) day[s] = Math.max(day[s], bySyndrome[s] ?? 0);
-  }
-  return out;
-}
-
 interface Unit {
-  level: Exclude<DetectionLevel, 'class'>;
+  level: DetectionLevel;
   id: string;
   schoolId: number | null;
+  classId: number | null;
   regionCode: string;
-  calendar: SchoolCalendar;
-}
-
-/** Runs the level's default detector on each stream of a unit; returns the streams alarming on `date`. */
-function alarmsOn(unit: Unit, days: Map<string, Record<Stream, number>>, from: string, date: string) {
-  const config = defaultDetector[unit.level];
-  const run = levelAlarms(config);
-  const window = config.detectors?.[0]?.params.window;
-  const out: Array<{ stream: Stream; window: { from: string; to: string }; count: number; recent: Array<[string, number]> }> = [];
-  for (const stream of SCAN_STREAMS) {
-    const counts = [...days].map(([d, c]) => ({ date: d, count: c[stream] }));
-    const series = schoolDaySeries(counts, from, date, unit.calendar, { allowUncovered: true });
-    const n = series.dates.length;
-    if (!n || series.dates[n - 1] !== date) return out; // not a school day for this unit
-    if (!run(series.counts)[n - 1]) continue;
-    const w = Math.min(n, typeof window === 'number' ? window : 1);
-    let count = 0;
-    for (let i = n - w; i < n; i++) count += series.counts[i];
-    const recent = series.dates.slice(-10).map((d, i) => [d, series.counts[n - Math.min(10, n) + i]] as [string, number]);
-    out.push({ stream, window: { from: series.dates[n - w], to: date }, count, recent });
-  }
-  return out;
 }
 
 /**
- * The daily statistical scan: the default detector per school and per county on illness absences and
- * syndrome counts from the daily roll-ups, school days only, signals into the alert queue. Running it
- * again for the same day changes nothing. `regionCode` limits it to a bureau's area (on-demand scans).
+ * The daily statistical scan: the default detector per class, school and county on *new* illness
+ * absences (episodes opened per school day, in total and by syndrome), school days only, signals into
+ * the alert queue. Classes and schools without a new episode within the detector's reach are skipped:
+ * they cannot alarm. Running it again for the same day changes nothing. `regionCode` limits it to a
+ * bureau's area (on-demand scans).
  */
 export async function runDailyScan(ctx: AppContext, date: string, o: { regionCode?: string } = {}) {
   const from = addDays(date, -HISTORY_DAYS);
@@ -83,37 +33,64 @@ export async function runDailyScan(ctx: AppContext, date: string, o: { regionCod
   const counties = await sql<{ region_code: string }>`select distinct region_code from schools where ${within} order by region_code`.execute(ctx.db);
   const results: QueueResult[] = [];
   let schoolsScanned = 0;
+  let classesScanned = 0;
   const countyCalendar = defaultCalendarAround(date);
   for (const { region_code: county } of counties.rows) {
-    const schoolRows = await sql<DayRow>`select school_id::text as unit, check_date::text as check_date, session, absent_ill, symptoms from school_day_summary
-      where region_code = ${county} and check_date between ${from}::date and ${date}::date`.execute(ctx.db);
-    for (const [schoolId, days] of dailyCounts(schoolRows.rows)) {
+    const streams = await readOnsetStreams(ctx.db, county, from, date);
+    const classesOf = new Map<number, number[]>();
+    for (const [classId, c] of streams.classes) classesOf.set(c.schoolId, [...(classesOf.get(c.schoolId) ?? []), classId]);
+    for (const [schoolId, days] of streams.schools) {
+      const calendar = await alertCalendar(ctx.db, schoolId, date);
+      const reach = reachStart('class', calendar, from, date);
+      if (!reach) continue; // not a school day for this school
       schoolsScanned++;
-      const unit: Unit = { level: 'school', id: schoolId, schoolId: Number(schoolId), regionCode: county, calendar: await alertCalendar(ctx.db, Number(schoolId), date) };
-      for (const alarm of alarmsOn(unit, days, from, date)) results.push(await raise(ctx, unit, alarm));
+      const school: Unit = { level: 'school', id: String(schoolId), schoolId, classId: null, regionCode: county };
+      for (const alarm of alarmsOn('school', days, SCAN_STREAMS, from, date, calendar)) results.push(await raise(ctx, school, alarm));
+      for (const classId of classesOf.get(schoolId) ?? []) {
+        const cls = streams.classes.get(classId)!;
+        if (!activeSince(cls.days, reach.openedAfter)) continue;
+        classesScanned++;
+        const unit: Unit = { level: 'class', id: String(classId), schoolId, classId, regionCode: county };
+        for (const alarm of alarmsOn('class', cls.days, streamsIn(cls.days), from, date, calendar)) results.push(await raise(ctx, unit, alarm));
+      }
     }
-    const countyRows = await sql<DayRow>`select region_code as unit, check_date::text as check_date, session, absent_ill, symptoms from region_day_summary
-      where region_code = ${county} and check_date between ${from}::date and ${date}::date`.execute(ctx.db);
-    for (const [, days] of dailyCounts(countyRows.rows)) {
-      const unit: Unit = { level: 'county', id: county, schoolId: null, regionCode: county, calendar: countyCalendar };
-      for (const alarm of alarmsOn(unit, days, from, date)) results.push(await raise(ctx, unit, alarm));
-    }
+    const countyUnit: Unit = { level: 'county', id: county, schoolId: null, classId: null, regionCode: county };
+    for (const alarm of alarmsOn('county', streams.county, SCAN_STREAMS, from, date, countyCalendar)) results.push(await raise(ctx, countyUnit, alarm));
   }
-  return { date, schools: schoolsScanned, counties: counties.rows.length, signals: results.length, raised: results.filter((r) => r.created).length, alertIds: [...new Set(results.map((r) => r.alertId))] };
+  return {
+    date, schools: schoolsScanned, classes: classesScanned, counties: counties.rows.length, signals: results.length,
+    raised: results.filter((r) => r.created).length, alertIds: [...new Set(results.map((r) => r.alertId))],
+  };
 }
 
-async function raise(ctx: AppContext, unit: Unit, alarm: ReturnType<typeof alarmsOn>[number]) {
+/** The children behind a class or school signal: illness episodes of its stream opened in its window. */
+async function personsOf(trx: Trx, unit: Unit, alarm: ScanAlarm): Promise<number[]> {
+  if (unit.schoolId == null) return []; // a county signal is a count; its schools' alerts name the children
+  let q = trx.selectFrom('absence_episodes').select(['person_id', 'symptoms']).where('school_id', '=', unit.schoolId).where('kind', '=', 'illness')
+    .where('opened_on', '>', alarm.openedAfter).where('opened_on', '<=', alarm.window.to);
+  if (unit.classId != null) q = q.where('class_id', '=', unit.classId);
+  const rows = await q.orderBy('person_id').execute();
+  return rows.filter((r) => alarm.stream === 'absence' || syndromeOf({ symptoms: r.symptoms ?? [] }) === alarm.stream).map((r) => r.person_id);
+}
+
+async function raise(ctx: AppContext, unit: Unit, alarm: ScanAlarm) {
   const method = defaultDetector[unit.level].detectors?.[0]?.method ?? null;
   return inTransaction(ctx.db, async (trx, afterCommit) => {
-    // The children behind a school's absence signal: illness episodes opened in its window.
-    const persons = unit.schoolId != null && alarm.stream === 'absence'
-      ? (await trx.selectFrom('absence_episodes').select('person_id').where('school_id', '=', unit.schoolId).where('kind', '=', 'illness')
-        .where('opened_on', '>=', alarm.window.from).where('opened_on', '<=', alarm.window.to).execute()).map((r) => r.person_id)
-      : [];
+    const persons = await personsOf(trx, unit, alarm);
+    const common = {
+      source: 'scan' as const, method, schoolId: unit.schoolId, regionCode: unit.regionCode, level: 'report' as const, syndrome: alarm.stream,
+      window: alarm.window, personIds: persons, count: alarm.count, detail: { recent: alarm.recent, tests: alarm.tests },
+    };
+    if (unit.level === 'class') {
+      // A class cluster is one alert whoever sees it first: the scan's class signal takes the cluster key
+      // of the check-time 2006 rule (class, 'cluster-2006', syndrome), so the queue merges the two either
+      // way round; source and method of a new alert, and detail.tests, say it came from the scan.
+      return raiseOrMerge(trx, ctx.now(), {
+        ...common, rule: 'cluster-2006', unitKind: 'class', unitId: unit.id, classId: unit.classId, deadline: DEFAULT_RULE_SET.cluster.deadline,
+      }, afterCommit);
+    }
     return raiseOrMerge(trx, ctx.now(), {
-      source: 'scan', rule: `scan:${unit.level}:${alarm.stream}`, method, unitKind: unit.level === 'school' ? 'school' : 'region', unitId: unit.id,
-      schoolId: unit.schoolId, regionCode: unit.regionCode, level: 'report', deadline: '24h', syndrome: alarm.stream, window: alarm.window,
-      personIds: persons, count: alarm.count, detail: { recent: alarm.recent },
+      ...common, rule: `scan:${unit.level}:${alarm.stream}`, unitKind: unit.level === 'school' ? 'school' : 'region', unitId: unit.id, deadline: '24h',
     }, afterCommit);
   });
 }
