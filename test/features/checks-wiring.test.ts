@@ -1,12 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkRuleDrainer, drainCheckRuleQueue } from '../../src/features/alerts/check-rule-queue';
 import { missingReportKey, remindMissingReports } from '../../src/features/checks/reminders';
 import { createTestEnv, databases, type TestEnv } from '../harness/context';
 import { makeAccount, makeClass, makeSchool, makeStudent } from '../harness/factories';
 import { login, type TestSession } from '../harness/session';
 
-// The check submission wired to its neighbours: early-warning rules in the check's transaction, leave
-// and isolation shown in the roster, and reminders for classes that have not reported.
+// The check submission wired to its neighbours: early-warning rules just after the check's commit
+// (through the durable check_rule_queue), leave and isolation shown in the roster, and reminders for
+// classes that have not reported.
 const DATE = '2026-11-30';
 
 describe.each(databases())('checks wiring on %s', (kind) => {
@@ -16,6 +18,9 @@ describe.each(databases())('checks wiring on %s', (kind) => {
   const submit = (s: TestSession, classId: number, body: object) => s.request('POST', `/api/checks/classes/${classId}`, body, { 'idempotency-key': key() });
   // 37.8 °C with a cough: a fever, but not influenza-like, so only the class cluster rule applies.
   const fever = (personId: number) => ({ personId, status: 'absent_ill', symptoms: ['fever', 'cough'], temperature: 37.8 });
+  // The rules run after the answer: wait for this process's evaluation of the queue, not for a time.
+  const rulesDone = () => checkRuleDrainer(env.ctx).idle();
+  const queued = async () => Number((await sql<{ n: number }>`select count(*)::int as n from check_rule_queue`.execute(env.ctx.db)).rows[0].n);
 
   beforeAll(async () => {
     env = await createTestEnv(kind);
@@ -33,16 +38,52 @@ describe.each(databases())('checks wiring on %s', (kind) => {
     const alerts = () => env.ctx.db.selectFrom('alerts').selectAll().where('school_id', '=', schoolId).execute();
 
     expect((await submit(teacher, classId, { date: DATE, session: 'morning', exceptions: [fever(students[0]), fever(students[1])] })).statusCode).toBe(200);
+    await rulesDone();
     expect(await alerts()).toHaveLength(0);
     env.clock.set('2026-11-30T04:00:00Z');
     teacher = await login(env, teacherName);
     const noon = await submit(teacher, classId, { date: DATE, session: 'noon', exceptions: [fever(students[2])] });
     expect(noon.statusCode).toBe(200);
+    await rulesDone();
+    expect(await queued()).toBe(0);
     const raised = await alerts();
     expect(raised).toHaveLength(1);
     expect(raised[0]).toMatchObject({ rule: 'cluster-2006', unit_kind: 'class', unit_id: String(classId), case_count: 3 });
     const persons = await env.ctx.db.selectFrom('alert_persons').select('person_id').where('alert_id', '=', raised[0].id).execute();
     expect(persons.map((p) => p.person_id).sort((a, b) => a - b)).toEqual(students.slice(0, 3));
+  });
+
+  it('evaluates a check whose evaluation a crash left queued, and raises the alert once', async () => {
+    env.clock.set('2026-11-30T05:00:00Z');
+    const schoolId = (await makeSchool(env.ctx)).id;
+    const classId = (await makeClass(env.ctx, { schoolId })).id;
+    const students: number[] = [];
+    for (let i = 0; i < 5; i++) students.push((await makeStudent(env.ctx, { classId })).id);
+    // What a first submission commits when the process dies before its evaluation: the check, its
+    // exceptions and its queue row, and no alert.
+    const now = env.ctx.now();
+    const check = await env.ctx.db.insertInto('class_checks').values({
+      school_id: schoolId, class_id: classId, check_date: DATE, session: 'morning', expected: 5, present: 2, absent_ill: 3, absent_other: 0,
+      symptomatic: 3, submitted_by: null, submitted_at: now, updated_at: now, idempotency_key: null, entry_ms: null,
+    }).returning('id').executeTakeFirstOrThrow();
+    for (const personId of students.slice(0, 3)) {
+      await env.ctx.db.insertInto('check_exceptions').values({
+        check_id: check.id, school_id: schoolId, person_id: personId, check_date: DATE, session: 'morning', status: 'absent_ill',
+        symptoms: sql<string[]>`array['fever', 'cough']::text[]`, temperature: 37.8, note: null,
+      }).execute();
+    }
+    await env.ctx.db.insertInto('check_rule_queue').values({ school_id: schoolId, class_id: classId, check_date: DATE, check_id: check.id }).execute();
+    const alerts = () => env.ctx.db.selectFrom('alerts').selectAll().where('school_id', '=', schoolId).execute();
+    expect(await alerts()).toHaveLength(0);
+
+    // The job (alerts.check-rules) drains it; a second run finds nothing left and changes nothing.
+    expect((await drainCheckRuleQueue(env.ctx)).evaluated).toBe(1);
+    expect(await queued()).toBe(0);
+    const raised = await alerts();
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toMatchObject({ rule: 'cluster-2006', unit_kind: 'class', unit_id: String(classId), case_count: 3 });
+    expect((await drainCheckRuleQueue(env.ctx)).evaluated).toBe(0);
+    expect(await alerts()).toEqual(raised);
   });
 
   it('shows a student on approved leave as on leave and counts the absence without a new entry', async () => {

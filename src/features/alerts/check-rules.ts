@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { AfterCommit, Trx } from '../../db/transaction';
-import { type CaseRecord, evaluateRules, type Signal } from '../../domain/alerts';
+import { type CaseRecord, DEFAULT_RULE_SET, evaluateRules, mergeRuleSets, type RuleSet, type RuleSetOverride, type Signal } from '../../domain/alerts';
 import { addDays } from '../../domain/calendar';
 import type { AppContext } from '../../http/context';
-import { alertCalendar } from './calendar';
-import { raiseOrMerge, type QueueResult } from './queue';
-import { effectiveRules } from './rule-sets';
+import { defaultCalendarAround } from './calendar';
+import { raiseOrMergeMany } from './check-merge';
+import type { QueueResult } from './queue';
 
 /** A submitted class check as the rules need it (its exceptions are already written in `trx`). */
 export interface CheckEvent {
@@ -27,32 +27,62 @@ const LOOKBACK_DAYS = 21;
  * alert queue. Re-running it on the same data changes nothing (the queue merges).
  */
 export async function evaluateCheckRules(trx: Trx, ctx: AppContext, event: CheckEvent, afterCommit?: AfterCommit): Promise<QueueResult[]> {
-  if (event.classId == null) return [];
-  const school = await trx.selectFrom('schools').select(['region_code']).where('id', '=', event.schoolId).executeTakeFirstOrThrow();
-  const { ruleSet } = await effectiveRules(trx, school.region_code);
-  const cases = await recentCases(trx, event.schoolId, addDays(event.date, -LOOKBACK_DAYS), event.date);
-  const sizes = await sql<{ class_id: number; n: number }>`select class_id, count(*)::int as n from persons
-    where school_id = ${event.schoolId} and kind = 'student' and active group by class_id`.execute(trx);
-  const calendar = await alertCalendar(trx, event.schoolId, event.date);
-  const signals = evaluateRules({ today: event.date, cases, calendar, classSizes: Object.fromEntries(sizes.rows.map((r) => [String(r.class_id), Number(r.n)])) }, ruleSet);
-
-  const touchedDorms = new Set(cases.filter((c) => c.classId === String(event.classId) && c.dormId).map((c) => c.dormId!));
-  const relevant = signals.filter((s) => (s.unit.kind === 'class' && s.unit.id === String(event.classId)) || (s.unit.kind === 'dorm' && touchedDorms.has(s.unit.id)) || s.unit.kind === 'school');
-  const out: QueueResult[] = [];
-  for (const s of relevant) out.push(await raiseOrMerge(trx, ctx.now(), toAlertSignal(s, event, school.region_code, cases), afterCommit));
-  return out;
+  return evaluateCheckRulesBatch(trx, ctx, [event], afterCommit);
 }
 
-function toAlertSignal(s: Signal, event: CheckEvent, regionCode: string, cases: CaseRecord[]) {
+/**
+ * The same for the checks of one group commit: the inputs of every school touched are read once (a
+ * handful of statements for the whole batch, whatever its size), the rules run once per school and
+ * date on those cases, and a signal is kept when it concerns one of the checked classes, the dorms of
+ * their ill children or the school, exactly as if each check had been evaluated on its own after the
+ * whole batch was written. The queue then merges all signals with a few set-based statements.
+ */
+export async function evaluateCheckRulesBatch(trx: Trx, ctx: AppContext, events: CheckEvent[], afterCommit?: AfterCommit): Promise<QueueResult[]> {
+  const byDay = new Map<string, { schoolId: number; date: string; classes: Set<string>; checkId: number | null }>();
+  for (const e of events) {
+    if (e.classId == null) continue;
+    const k = `${e.schoolId}|${e.date}`;
+    let g = byDay.get(k);
+    if (!g) byDay.set(k, (g = { schoolId: e.schoolId, date: e.date, classes: new Set(), checkId: e.checkId ?? null }));
+    g.classes.add(String(e.classId));
+  }
+  if (!byDay.size) return [];
+  const groups = [...byDay.values()].sort((a, b) => a.schoolId - b.schoolId || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const spans = new Map<number, { from: string; to: string }>();
+  for (const g of groups) {
+    const s = spans.get(g.schoolId);
+    const from = addDays(g.date, -LOOKBACK_DAYS);
+    if (!s) spans.set(g.schoolId, { from, to: g.date });
+    else {
+      if (from < s.from) s.from = from;
+      if (g.date > s.to) s.to = g.date;
+    }
+  }
+  const { schools, ruleSets, rows, episodes } = await readInputs(trx, spans);
+
+  const signals = [];
+  for (const g of groups) {
+    const school = schools.get(g.schoolId)!;
+    const cases = casesFrom(rows.get(g.schoolId) ?? [], episodes, g.schoolId, addDays(g.date, -LOOKBACK_DAYS), g.date);
+    const calendar = school.terms.length ? { terms: school.terms } : defaultCalendarAround(g.date);
+    const found = evaluateRules({ today: g.date, cases, calendar, classSizes: school.classSizes }, ruleSets.get(school.regionCode)!);
+    const dorms = new Set(cases.filter((c) => g.classes.has(c.classId) && c.dormId).map((c) => c.dormId!));
+    const relevant = found.filter((s) => (s.unit.kind === 'class' && g.classes.has(s.unit.id)) || (s.unit.kind === 'dorm' && dorms.has(s.unit.id)) || s.unit.kind === 'school');
+    for (const s of relevant) signals.push(toAlertSignal(s, g.schoolId, g.checkId, school.regionCode, cases));
+  }
+  return raiseOrMergeMany(trx, ctx.now(), signals, afterCommit);
+}
+
+function toAlertSignal(s: Signal, schoolId: number, checkId: number | null, regionCode: string, cases: CaseRecord[]) {
   const classId = s.unit.kind === 'class' ? Number(s.unit.id) : null;
   const dormId = s.unit.kind === 'dorm' ? Number(s.unit.id) : null;
   const personIds = s.persons.map(Number);
   // A class rule names the class; a dorm rule names the dorm, whose children may come from several classes.
   const cls = classId ?? (s.unit.kind === 'dorm' ? singleClass(cases, s.persons) : null);
   return {
-    source: 'rule' as const, rule: s.rule, unitKind: s.unit.kind, unitId: s.unit.id, schoolId: event.schoolId, classId: cls, dormId, regionCode,
+    source: 'rule' as const, rule: s.rule, unitKind: s.unit.kind, unitId: s.unit.id, schoolId, classId: cls, dormId, regionCode,
     level: s.level, deadline: s.deadline, disease: s.disease ?? null, syndrome: s.syndrome ?? null, window: s.window, personIds,
-    detail: { checkId: event.checkId ?? null, count: s.count },
+    detail: { checkId, count: s.count },
   };
 }
 
@@ -61,46 +91,121 @@ function singleClass(cases: CaseRecord[], persons: string[]): number | null {
   return classes.size === 1 ? Number([...classes][0]) : null;
 }
 
+interface CaseRow {
+  person_id: number;
+  class_id: number;
+  dorm_id: number | null;
+  day: string;
+  symptoms: string[] | null;
+  temperature: string | number | null;
+}
+
+interface EpisodeFact {
+  opened_on: string;
+  last_absent_on: string;
+  status: 'open' | 'closed';
+  diagnosis_code: string | null;
+  closed_on: string | null;
+}
+
+/**
+ * Everything the rules read, for every school of the batch, in one statement: each school's region,
+ * terms and class sizes; each region's rule-set chain (as effectiveRules reads it); every illness
+ * absence or symptomatic report per person and day in the school's span (index check_exceptions_school_day),
+ * oldest first per person; and the only episodes a case can take a diagnosis or a return day from,
+ * diagnosed or closed ones (index absence_episodes_facts), latest first.
+ */
+async function readInputs(trx: Trx, spans: Map<number, { from: string; to: string }>) {
+  const ids = [...spans.keys()];
+  const to = [...spans.values()].reduce((m, s) => (s.to > m ? s.to : m), '0000-00-00');
+  const r = await sql<{
+    schools: Array<{ id: number; region_code: string; terms: Array<{ name: string; start: string; end: string }> | null; sizes: Record<string, number> | null }>;
+    chain: Array<{ code: string; override: RuleSetOverride | null }> | null;
+    cases: Array<CaseRow & { school_id: number }> | null;
+    episodes: Array<EpisodeFact & { person_id: number }> | null;
+  }>`
+    with s as (select id, region_code from schools where id = any(${sql.val(ids)}::bigint[]))
+    select
+      (select json_agg(json_build_object('id', s.id, 'region_code', s.region_code,
+        'terms', (select json_agg(json_build_object('name', t.name, 'start', t.start_date, 'end', t.end_date)) from school_terms t where t.school_id = s.id),
+        'sizes', (select json_object_agg(x.class_id, x.n) from (select class_id, count(*)::int as n from persons where school_id = s.id and kind = 'student' and active group by class_id) x)))
+        from s) as schools,
+      (select json_agg(json_build_object('code', rc.code, 'override', a.override) order by rc.code, rc.depth desc)
+        from region_closure rc join regions g on g.code = rc.ancestor_code left join alert_rule_sets a on a.region_code = rc.ancestor_code
+        where rc.code in (select region_code from s)) as chain,
+      (select json_agg(c order by c.school_id, c.person_id, c.day) from (
+        select e.school_id, e.person_id, p.class_id, p.dorm_id, e.check_date::text as day,
+          array(select distinct x from check_exceptions y, unnest(y.symptoms) x where y.person_id = e.person_id and y.check_date = e.check_date and y.status <> 'absent_other') as symptoms,
+          max(e.temperature) as temperature
+        from unnest(${sql.val(ids)}::bigint[], ${sql.val(ids.map((id) => spans.get(id)!.from))}::date[], ${sql.val(ids.map((id) => spans.get(id)!.to))}::date[]) as w(school_id, f, t)
+        join check_exceptions e on e.school_id = w.school_id and e.check_date between w.f and w.t
+        join persons p on p.id = e.person_id
+        where e.status in ('absent_ill', 'present_symptomatic') and p.class_id is not null
+        group by e.school_id, e.person_id, p.class_id, p.dorm_id, e.check_date) c) as cases,
+      (select json_agg(json_build_object('person_id', person_id, 'opened_on', opened_on, 'last_absent_on', last_absent_on, 'status', status,
+          'diagnosis_code', diagnosis_code, 'closed_on', closed_on) order by opened_on desc)
+        from absence_episodes where school_id = any(${sql.val(ids)}::bigint[]) and (diagnosis_code is not null or status = 'closed') and opened_on <= ${to}::date) as episodes`.execute(trx);
+  const row = r.rows[0];
+  const schools = new Map((row.schools ?? []).map((s) => [Number(s.id), { regionCode: s.region_code, terms: s.terms ?? [], classSizes: s.sizes ?? {} }]));
+  const ruleSets = new Map<string, RuleSet>();
+  for (const code of new Set([...schools.values()].map((s) => s.regionCode))) {
+    ruleSets.set(code, mergeRuleSets(DEFAULT_RULE_SET, ...(row.chain ?? []).filter((c) => c.code === code).map((c) => c.override ?? null)));
+  }
+  const rows = new Map<number, CaseRow[]>();
+  for (const c of row.cases ?? []) {
+    const id = Number(c.school_id);
+    let list = rows.get(id);
+    if (!list) rows.set(id, (list = []));
+    list.push(c);
+  }
+  const episodes = new Map<number, EpisodeFact[]>();
+  for (const e of row.episodes ?? []) {
+    const id = Number(e.person_id);
+    let list = episodes.get(id);
+    if (!list) episodes.set(id, (list = []));
+    list.push(e);
+  }
+  return { schools, ruleSets, rows, episodes };
+}
+
 /** Reports of one person more than this many calendar days apart are separate illnesses. */
 const NEW_ILLNESS_GAP_DAYS = 3;
 
 /**
- * The school's cases between two dates: every illness absence or symptomatic child of any session,
- * one case per person and illness, dated by its first report (a child absent three days is one case,
- * not one a day), with symptoms pooled, the highest temperature, and the diagnosis and return day of
- * the person's illness episode when one is recorded.
+ * A school's cases between two dates: one case per person and illness, dated by its first report (a
+ * child absent three days is one case, not one a day), with symptoms pooled, the highest temperature,
+ * and the diagnosis and return day of the person's illness episode when one is recorded (the latest
+ * episode opened by the day that covers it).
  */
-export async function recentCases(trx: Trx, schoolId: number, from: string, to: string): Promise<CaseRecord[]> {
-  const rows = await sql<{ person_id: number; class_id: number | null; dorm_id: number | null; day: string; symptoms: string[]; temperature: string | number | null; diagnosis: string | null; returned_on: string | null }>`
-    select e.person_id, p.class_id, p.dorm_id, e.check_date::text as day,
-           array(select distinct s from check_exceptions x, unnest(x.symptoms) s where x.person_id = e.person_id and x.check_date = e.check_date and x.status <> 'absent_other') as symptoms,
-           max(e.temperature) as temperature,
-           (select ep.diagnosis_code from absence_episodes ep where ep.person_id = e.person_id and ep.opened_on <= e.check_date and ep.diagnosis_code is not null
-              and (ep.status = 'open' or ep.last_absent_on >= e.check_date) order by ep.opened_on desc limit 1) as diagnosis,
-           (select ep.closed_on::text from absence_episodes ep where ep.person_id = e.person_id and ep.opened_on <= e.check_date and ep.status = 'closed'
-              and ep.last_absent_on >= e.check_date order by ep.opened_on desc limit 1) as returned_on
-    from check_exceptions e join persons p on p.id = e.person_id
-    where e.school_id = ${schoolId} and e.check_date between ${from}::date and ${to}::date and e.status in ('absent_ill', 'present_symptomatic') and p.class_id is not null
-    group by e.person_id, p.class_id, p.dorm_id, e.check_date
-    order by e.person_id, e.check_date`.execute(trx);
+function casesFrom(rows: CaseRow[], episodes: Map<number, EpisodeFact[]>, schoolId: number, from: string, to: string): CaseRecord[] {
   const out: Array<CaseRecord & { last: string }> = [];
   let current: (CaseRecord & { last: string }) | null = null;
-  for (const r of rows.rows) {
+  for (const r of rows) {
+    if (r.day < from || r.day > to) continue;
     const personId = String(r.person_id);
     const temperature = r.temperature == null ? null : Number(r.temperature);
+    const eps = episodes.get(Number(r.person_id)) ?? [];
+    const diagnosis = eps.find((e) => e.opened_on <= r.day && e.diagnosis_code != null && (e.status === 'open' || e.last_absent_on >= r.day))?.diagnosis_code ?? null;
+    const returnedOn = eps.find((e) => e.opened_on <= r.day && e.status === 'closed' && e.last_absent_on >= r.day)?.closed_on ?? null;
     if (current && current.personId === personId && r.day <= addDays(current.last, NEW_ILLNESS_GAP_DAYS)) {
       current.last = r.day;
       current.symptoms = [...new Set([...current.symptoms, ...(r.symptoms ?? [])])];
       if (temperature != null && (current.temperature == null || temperature > current.temperature)) current.temperature = temperature;
-      current.disease ??= r.diagnosis;
-      current.returnedOn = r.returned_on ?? current.returnedOn;
+      current.disease ??= diagnosis;
+      current.returnedOn = returnedOn ?? current.returnedOn;
       continue;
     }
     current = {
       personId, schoolId: String(schoolId), classId: String(r.class_id), dormId: r.dorm_id == null ? null : String(r.dorm_id),
-      date: r.day, last: r.day, symptoms: r.symptoms ?? [], temperature, disease: r.diagnosis, returnedOn: r.returned_on,
+      date: r.day, last: r.day, symptoms: r.symptoms ?? [], temperature, disease: diagnosis, returnedOn,
     };
     out.push(current);
   }
   return out.map(({ last: _last, ...c }) => c);
+}
+
+/** The school's cases between two dates (see casesFrom). */
+export async function recentCases(trx: Trx, schoolId: number, from: string, to: string): Promise<CaseRecord[]> {
+  const { rows, episodes } = await readInputs(trx, new Map([[schoolId, { from, to }]]));
+  return casesFrom(rows.get(schoolId) ?? [], episodes, schoolId, from, to);
 }

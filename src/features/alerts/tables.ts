@@ -143,6 +143,16 @@ export interface NotificationAttemptsTable {
   duration_ms: number;
 }
 
+/** Class checks whose rules are still to be evaluated (migrations/0202_check_rule_queue.sql). */
+export interface CheckRuleQueueTable {
+  id: Generated<number>;
+  school_id: number;
+  class_id: number;
+  check_date: string;
+  check_id: number;
+  queued_at: Generated<Timestamp>;
+}
+
 export interface AlertsTables {
   alerts: AlertsTable;
   alert_persons: AlertPersonsTable;
@@ -154,4 +164,5 @@ export interface AlertsTables {
   notification_endpoints: NotificationEndpointsTable;
   notification_outbox: NotificationOutboxTable;
   notification_attempts: NotificationAttemptsTable;
+  check_rule_queue: CheckRuleQueueTable;
 }

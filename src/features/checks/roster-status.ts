@@ -8,7 +8,16 @@ import type { PresetStatus } from '../../domain/checks/counts';
  * leave or isolated and counted as absent without being reported again as a new absence. `classId`
  * is the class checked (null for a staff check), so a provider can read by class in one query.
  */
-export type RosterStatusProvider = (db: Kysely<Database>, personIds: number[], date: string, classId: number | null) => Promise<Map<number, PresetStatus>>;
+export type RosterStatusProvider = ((db: Kysely<Database>, personIds: number[], date: string, classId: number | null) => Promise<Map<number, PresetStatus>>) & {
+  /**
+   * Optional: the same answer for many class checks in one query (the group commit of class checks
+   * reads the statuses of every class in a batch at once, beside its other read). Keyed by
+   * `classKey(classId, date)`, for every person of the class: the caller keeps its roster's.
+   */
+  forClasses?: (db: Kysely<Database>, wants: Array<{ classId: number; date: string }>) => Promise<Map<string, Map<number, PresetStatus>>>;
+};
+
+export const classKey = (classId: number, date: string) => `${classId}|${date}`;
 
 const providers: RosterStatusProvider[] = [];
 
@@ -23,6 +32,30 @@ export async function presetStatuses(db: Kysely<Database>, personIds: number[], 
   for (const p of providers) {
     for (const [id, status] of await p(db, personIds, date, classId)) {
       if (out.get(id) !== 'isolated') out.set(id, status);
+    }
+  }
+  return out;
+}
+
+/**
+ * presetStatuses for many class checks, one query per provider where the provider can, for every
+ * person of each class (the caller keeps its roster's, as presetStatuses is asked for the roster).
+ */
+export async function presetStatusesForClasses(db: Kysely<Database>, wants: Array<{ classId: number; date: string }>): Promise<Map<string, Map<number, PresetStatus>>> {
+  const out = new Map<string, Map<number, PresetStatus>>();
+  for (const w of wants) out.set(classKey(w.classId, w.date), new Map());
+  if (!wants.length) return out;
+  for (const p of providers) {
+    const answers = p.forClasses
+      ? await p.forClasses(db, wants)
+      : new Map(await Promise.all(wants.map(async (w) => {
+        const everyone = await db.selectFrom('persons').select('id').where('class_id', '=', w.classId).execute();
+        return [classKey(w.classId, w.date), await p(db, everyone.map((r) => r.id), w.date, w.classId)] as const;
+      })));
+    for (const [key, statuses] of answers) {
+      const merged = out.get(key);
+      if (!merged) continue;
+      for (const [id, status] of statuses) if (merged.get(id) !== 'isolated') merged.set(id, status);
     }
   }
   return out;

@@ -16,9 +16,9 @@ import { recordIllnessAbsences } from '../absences/episodes';
 import { writeAudit } from '../audit/write-audit';
 import { applySummaryDelta } from '../dashboards/rollups';
 import { assertClassInScope, assertSchoolInScope } from '../scope-guard';
-import { calendarFromTerms, schoolDayInfo } from './calendar-adapter';
-import { readSubmissionContext, writeFirstSubmission, writeRollupsAndAudit } from './fast-write';
-import { isSchoolDay } from '../../domain/calendar';
+import { schoolDayInfo } from './calendar-adapter';
+import { checkBatcher } from './batch';
+import { rulesApply } from './batch-write';
 import { type CheckTarget, countsOf, findCheck, rosterQuery, storedSymptoms, type TargetInfo, targetInfo, toStoredCheck } from './queries';
 import { presetStatuses } from './roster-status';
 import type { FormQuery, SubmitBody } from './schema';
@@ -75,63 +75,14 @@ export async function checkForm(ctx: AppContext, actor: Actor, target: CheckTarg
 
 export async function submitCheck(ctx: AppContext, actor: Actor, target: CheckTarget, body: SubmitInput, idempotencyKey: string | undefined, ip?: string) {
   if (!idempotencyKey || !/^[\w.:-]{8,100}$/.test(idempotencyKey)) throw new AppError('check.idempotency_key_required', 400, { field: 'Idempotency-Key' });
-  if (target.kind === 'class') {
-    const first = await tryFirstSubmission(ctx, actor, target.classId, body, idempotencyKey, ip);
-    if (first) return first;
+  // A class's first check of a session goes through the group commit (batch.ts); it answers null
+  // whenever this general path must decide, which then gives the same answers and errors as before.
+  if (target.kind === 'class' && body.version === undefined && !(body.zeroReport && body.exceptions?.length)) {
+    const first = await checkBatcher(ctx).submit({ actor, classId: target.classId, body, idempotencyKey, ip, now: ctx.now() });
+    if (first) return first as { check: ReturnType<typeof toStoredCheck>; replayed: boolean };
   }
   const info = await resolveTarget(ctx, actor, target);
   return writeCheck(ctx, actor, info, body, idempotencyKey, ip);
-}
-
-/**
- * The common case, a class's first check of a session, in one read and one statement (fast-write.ts).
- * Returns null whenever the general path must decide: out of scope, a stored answer for the key, an
- * existing check, a bad date or session, a person outside the roster, or a concurrent first
- * submission that won; that path then gives the same answers and errors as before.
- */
-async function tryFirstSubmission(ctx: AppContext, actor: Actor, classId: number, body: SubmitInput, idempotencyKey: string, ip?: string) {
-  const exceptions: CheckExceptionInput[] = body.exceptions ?? [];
-  if (body.version !== undefined || (body.zeroReport && exceptions.length)) return null;
-  const now = ctx.now();
-  const pre = await readSubmissionContext(ctx.db, actor, classId, body.date, body.session, idempotencyKey);
-  if (!pre || !pre.allowed || pre.existing || pre.storedAnswer) return null;
-  const info = { ...pre.info, classId };
-  const rule = info.sessions.find((s) => s.session === body.session);
-  if (!rule || body.date > shanghaiDate(now)) return null;
-  const day = isSchoolDay(body.date, calendarFromTerms(pre.terms, body.date));
-  if (!day.schoolDay) return null;
-  const rosterIds = new Set(pre.roster);
-  if (exceptions.some((e) => !rosterIds.has(e.personId))) return null;
-  const problem = exceptionProblem(exceptions, rosterIds, rosterIds, symptomVocabulary());
-  if (problem) throw new AppError(problem.code, 400, { field: problem.field });
-  const presets = await presetStatuses(ctx.db, pre.roster, body.date, classId);
-  const counts = deriveCounts(pre.roster.length, exceptions, presets);
-  const flags: string[] = plausibilityFlags({ rosterSize: pre.roster.length, exceptions, entryMs: body.entryMs, zeroReport: body.zeroReport });
-  if (!day.covered) flags.push('calendar_uncovered');
-  const late = isLate(body.date, rule.deadline, now);
-  const zeroReport = body.zeroReport ?? exceptions.length === 0;
-  const online = body.online ?? true;
-  const stored = toStoredCheck({
-    id: 0, school_id: info.schoolId, class_id: classId, check_date: body.date, session: body.session, version: 1, late, zero_report: zeroReport, online, flags,
-    expected: counts.expected, present: counts.present, absent_ill: counts.absentIll, absent_other: counts.absentOther, symptomatic: counts.symptomatic, submitted_at: now,
-  }, counts.symptoms);
-  const answer = { check: stored, replayed: false };
-  const write = {
-    actor, info, date: body.date, session: body.session, now, idempotencyKey, exceptions, counts, late, zeroReport, online, entryMs: body.entryMs ?? null, flags,
-    delta: summaryDelta(null, { staff: false, late, counts }), answer, ip,
-  };
-  const rules = rulesApply(exceptions);
-  return inTransaction(ctx.db, async (trx, afterCommit) => {
-    const written = await writeFirstSubmission(trx, write, !rules);
-    if (!written.written) return null;
-    // The check was written but the key belongs to another submission of this account: undo it all.
-    if (!written.claimed) throw new AppError('check.idempotency_key_reused', 409, { field: 'Idempotency-Key' });
-    if (rules) {
-      await evaluateRulesFor(trx, ctx, { schoolId: info.schoolId, classId, date: body.date, checkId: written.id! }, exceptions, afterCommit);
-      await writeRollupsAndAudit(trx, write, written.id!);
-    }
-    return { check: { ...stored, id: written.id! }, replayed: false };
-  });
 }
 
 /**
@@ -216,12 +167,9 @@ export async function writeCheck(ctx: AppContext, actor: Actor, info: TargetInfo
 export type { Trx };
 
 /**
- * The early-warning rules (src/features/alerts) on the school's recent cases, in the check's
- * transaction, so an alert and the check that caused it commit together. A check that reports no one
- * ill or symptomatic adds no case, so it cannot start a signal and the rules are not run.
+ * The early-warning rules (src/features/alerts) in the check's transaction, so an alert and the check
+ * that caused it commit together. A check that reports no one ill or symptomatic is not evaluated.
  */
-const rulesApply = (exceptions: CheckExceptionInput[]) => exceptions.some((e) => e.status !== 'absent_other');
-
 async function evaluateRulesFor(trx: Trx, ctx: AppContext, event: { schoolId: number; classId: number | null; date: string; checkId: number }, exceptions: CheckExceptionInput[], afterCommit: AfterCommit) {
   if (event.classId == null || !rulesApply(exceptions)) return;
   await evaluateCheckRules(trx, ctx, event, afterCommit);

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/tables';
 import { isZeroDelta, type SummaryDelta } from '../../domain/checks/summary';
 
@@ -49,38 +49,6 @@ export async function applySummaryDelta(db: Kysely<Database>, schoolId: number, 
   await upsertRegion(db, regionCode, date, session, d, opened);
 }
 
-/**
- * The same two upserts as CTEs of a larger statement (the first submission of a class check): `sch`
- * and `reg`, run only when the CTE named `gate` returned a row. The roster snapshot is counted only
- * when the day's row does not exist yet.
- */
-export function summaryCtes(schoolId: number, date: string, session: string, d: SummaryDelta, gate: string) {
-  const cols = DELTA_COLUMNS.map(([, c]) => c).join(', ');
-  const values = sql.join(DELTA_COLUMNS.map(([k]) => sql`${d[k] as number}`));
-  const symptoms = JSON.stringify(d.symptoms);
-  const fresh = sql`not exists (select 1 from school_day_summary x where x.school_id = ${schoolId} and x.check_date = ${date}::date and x.session = ${session})`;
-  const sch = sql`sch as (
-      insert into school_day_summary (school_id, region_code, check_date, session, enrolled, classes_expected, ${sql.raw(cols)}, symptoms)
-      select s.id, s.region_code, ${date}::date, ${session},
-        (select count(*) from persons p where p.school_id = ${schoolId} and p.kind = 'student' and p.active and ${fresh}),
-        (select count(*) from classes c where c.school_id = ${schoolId} and ${fresh}),
-        ${values}, ${symptoms}::jsonb
-      from schools s, ${sql.table(gate)} where s.id = ${schoolId}
-      on conflict (school_id, check_date, session) do update set ${setAdd('school_day_summary', d)}
-      returning region_code, enrolled, classes_expected, (xmax = 0) as created
-    )`;
-  const reg = sql`reg as (
-      insert into region_day_summary (region_code, check_date, session, ${sql.raw(cols)}, schools, enrolled, classes_expected, symptoms)
-      select sch.region_code, ${date}::date, ${session}, ${values},
-        case when sch.created then 1 else 0 end, case when sch.created then sch.enrolled else 0 end, case when sch.created then sch.classes_expected else 0 end, ${symptoms}::jsonb
-      from sch
-      on conflict (region_code, check_date, session) do update set ${sql.join([...setParts('region_day_summary', d),
-        ...['schools', 'enrolled', 'classes_expected'].map((c) => sql`${sql.raw(c)} = region_day_summary.${sql.raw(c)} + excluded.${sql.raw(c)}`)], sql`, `)}
-      returning 1
-    )`;
-  return [sch, reg] as const;
-}
-
 async function upsertRegion(db: Kysely<Database>, regionCode: string, date: string, session: string, d: SummaryDelta, opened: { schools: number; enrolled: number; classes: number }) {
   const full: SummaryDelta & { schools: number; enrolled: number; classesExpected: number } = { ...d, schools: opened.schools, enrolled: opened.enrolled, classesExpected: opened.classes };
   const extra: Array<[string, number]> = [['schools', full.schools], ['enrolled', full.enrolled], ['classes_expected', full.classesExpected]];
@@ -117,4 +85,88 @@ export async function openDay(db: Kysely<Database>, date: string, session: strin
     )
     select (select count(*) from fresh) as n`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
+}
+
+export interface SummaryItem {
+  schoolId: number;
+  /** The school's county, for the region row. */
+  regionCode: string;
+  date: string;
+  session: string;
+  delta: SummaryDelta;
+}
+
+function addDelta(into: SummaryDelta, d: SummaryDelta) {
+  for (const [k] of DELTA_COLUMNS) (into[k] as number) += d[k] as number;
+  for (const [s, n] of Object.entries(d.symptoms)) {
+    const v = (into.symptoms[s] ?? 0) + n;
+    if (v) into.symptoms[s] = v;
+    else delete into.symptoms[s];
+  }
+}
+
+function sumBy(items: SummaryItem[], key: (i: SummaryItem) => string) {
+  const out = new Map<string, { item: SummaryItem; delta: SummaryDelta }>();
+  for (const i of items) {
+    const k = key(i);
+    const e = out.get(k);
+    if (e) addDelta(e.delta, i.delta);
+    else out.set(k, { item: i, delta: { ...i.delta, symptoms: { ...i.delta.symptoms } } });
+  }
+  return [...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+}
+
+/**
+ * The deltas of many checks (a group commit): summed per school row and per county row, school rows
+ * first and each in key order, so concurrent writers lock rows in the same order. The roster
+ * snapshot is counted only for a school's day row that does not exist yet, as above. Returned as CTEs
+ * (`sch`, `opened`, `reg`) for the caller's statement, or run alone by applySummaryDeltas; with a
+ * `gate` (a boolean SQL expression) they write only when it holds.
+ */
+export function summaryDeltasCtes(items: SummaryItem[], gate: RawBuilder<boolean> = sql<boolean>`true`): RawBuilder<unknown> | null {
+  const live = items.filter((i) => !isZeroDelta(i.delta));
+  if (!live.length) return null;
+  const pad = (n: number) => String(n).padStart(20, '0');
+  const schools = sumBy(live, (i) => `${pad(i.schoolId)}|${i.date}|${i.session}`);
+  const regions = sumBy(live, (i) => `${i.regionCode}|${i.date}|${i.session}`);
+  const cols = DELTA_COLUMNS.map(([, c]) => c);
+  const row = (ord: number, e: { item: SummaryItem; delta: SummaryDelta }) => ({
+    ord, school_id: e.item.schoolId, region_code: e.item.regionCode, check_date: e.item.date, session: e.item.session, symptoms: e.delta.symptoms,
+    ...Object.fromEntries(DELTA_COLUMNS.map(([k, c]) => [c, e.delta[k]])),
+  });
+  const recordType = sql.raw(`ord int, school_id bigint, region_code text, check_date date, session text, symptoms jsonb, ${cols.map((c) => `${c} int`).join(', ')}`);
+  const d = (alias: string) => sql.raw(cols.map((c) => `${alias}.${c}`).join(', '));
+  const add = (table: string) => sql.raw(cols.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '));
+  return sql`sd as (select * from jsonb_to_recordset(${JSON.stringify(schools.map((e, i) => row(i, e)))}::jsonb) as d(${recordType})),
+    rd as (select * from jsonb_to_recordset(${JSON.stringify(regions.map((e, i) => row(i, e)))}::jsonb) as r(${recordType})),
+    sch as (
+      insert into school_day_summary (school_id, region_code, check_date, session, enrolled, classes_expected, ${sql.raw(cols.join(', '))}, symptoms)
+      select s.id, s.region_code, d.check_date, d.session,
+        case when x.fresh then (select count(*) from persons p where p.school_id = d.school_id and p.kind = 'student' and p.active) else 0 end,
+        case when x.fresh then (select count(*) from classes c where c.school_id = d.school_id) else 0 end,
+        ${d('d')}, d.symptoms
+      from sd d join schools s on s.id = d.school_id
+      cross join lateral (select not exists (select 1 from school_day_summary y where y.school_id = d.school_id and y.check_date = d.check_date and y.session = d.session) as fresh) x
+      where ${gate}
+      order by d.ord
+      on conflict (school_id, check_date, session) do update set ${add('school_day_summary')}, symptoms = jsonb_add_counts(school_day_summary.symptoms, excluded.symptoms)
+      returning region_code, check_date, session, enrolled, classes_expected, (xmax = 0) as created
+    ), opened as (
+      select region_code, check_date, session, count(*) as schools, sum(enrolled) as enrolled, sum(classes_expected) as classes from sch where created group by 1, 2, 3
+    ), reg as (
+      insert into region_day_summary (region_code, check_date, session, ${sql.raw(cols.join(', '))}, schools, enrolled, classes_expected, symptoms)
+      select r.region_code, r.check_date, r.session, ${d('r')}, coalesce(o.schools, 0), coalesce(o.enrolled, 0), coalesce(o.classes, 0), r.symptoms
+      from rd r left join opened o on o.region_code = r.region_code and o.check_date = r.check_date and o.session = r.session
+      where ${gate}
+      order by r.ord
+      on conflict (region_code, check_date, session) do update set ${add('region_day_summary')}, symptoms = jsonb_add_counts(region_day_summary.symptoms, excluded.symptoms),
+        schools = region_day_summary.schools + excluded.schools, enrolled = region_day_summary.enrolled + excluded.enrolled,
+        classes_expected = region_day_summary.classes_expected + excluded.classes_expected
+      returning 1
+    )`;
+}
+
+export async function applySummaryDeltas(db: Kysely<Database>, items: SummaryItem[]): Promise<void> {
+  const ctes = summaryDeltasCtes(items);
+  if (ctes) await sql`with ${ctes} select (select count(*) from reg) as n`.execute(db);
 }

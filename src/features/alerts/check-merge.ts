@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import type { AfterCommit, Trx } from '../../db/transaction';
+import { addDays } from '../../domain/calendar';
+import { type AlertSignal, MERGE_GAP_DAYS, type QueueResult, raiseOrMerge } from './queue';
+
+/**
+ * raiseOrMerge (queue.ts) for the many signals of one group commit of class checks. The common case,
+ * a signal that joins an open alert of its cluster without raising it to emergency, is done for all
+ * signals together: one statement each to take the clusters' advisory locks (in key order), read and
+ * lock the open alerts, link persons, link episodes, count persons, and grow the alerts that grew
+ * (with their event and audit rows). A cluster with a signal that opens an alert or upgrades one goes
+ * through raiseOrMerge signal by signal, in order, for its notifications. The outcome is what the
+ * signals one after another would leave, except that an alert that grows through several signals of
+ * one batch gets one 'grew' event for them.
+ */
+export async function raiseOrMergeMany(trx: Trx, now: Date, signals: AlertSignal[], afterCommit?: AfterCommit): Promise<QueueResult[]> {
+  if (!signals.length) return [];
+  const keyOf = (s: AlertSignal) => `alert:${s.unitKind}:${s.unitId}:${s.rule}:${s.syndrome ?? ''}:${s.disease ?? ''}`;
+  const keys = [...new Set(signals.map(keyOf))].sort();
+  await sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${sql.val(keys)}::text[]) with ordinality as u(k, i) order by i`.execute(trx);
+  const clusters = [...new Map(signals.map((s) => [keyOf(s), s])).values()];
+  const open = await sql<{ id: number; unit_kind: string; unit_id: string; rule: string; syndrome: string | null; disease: string | null; level: string; window_from: string; window_to: string; case_count: number; version: number }>`
+    select a.id, a.unit_kind, a.unit_id, a.rule, a.syndrome, a.disease, a.level, a.window_from::text as window_from, a.window_to::text as window_to, a.case_count, a.version
+    from alerts a
+    where a.status <> 'closed' and exists (
+      select 1 from unnest(${sql.val(clusters.map((s) => s.unitKind))}::text[], ${sql.val(clusters.map((s) => s.unitId))}::text[], ${sql.val(clusters.map((s) => s.rule))}::text[],
+        ${sql.val(clusters.map((s) => s.syndrome ?? null))}::text[], ${sql.val(clusters.map((s) => s.disease ?? null))}::text[]) as c(kind, unit, rule, syndrome, disease)
+      where a.unit_kind = c.kind and a.unit_id = c.unit and a.rule = c.rule and a.syndrome is not distinct from c.syndrome and a.disease is not distinct from c.disease)
+    order by a.id desc
+    for update of a`.execute(trx);
+  const candidates = new Map<string, typeof open.rows>();
+  for (const a of open.rows) {
+    const k = `alert:${a.unit_kind}:${a.unit_id}:${a.rule}:${a.syndrome ?? ''}:${a.disease ?? ''}`;
+    const list = candidates.get(k) ?? [];
+    list.push({ ...a, id: Number(a.id), case_count: Number(a.case_count) });
+    candidates.set(k, list);
+  }
+
+  // Which open alert each signal joins, with the alerts' windows as the signals before it leave them.
+  const windows = new Map<number, { from: string; to: string }>();
+  const target = new Map<AlertSignal, number>();
+  const oneByOne = new Set<string>();
+  for (const s of signals) {
+    const k = keyOf(s);
+    const found = (candidates.get(k) ?? []).find((a) => {
+      const w = windows.get(a.id) ?? { from: a.window_from, to: a.window_to };
+      return w.from <= s.window.to && w.to >= addDays(s.window.from, -MERGE_GAP_DAYS);
+    });
+    if (!found || (s.level === 'emergency' && found.level === 'report')) {
+      oneByOne.add(k);
+      continue;
+    }
+    const w = windows.get(found.id) ?? { from: found.window_from, to: found.window_to };
+    windows.set(found.id, { from: [s.window.from, w.from].sort()[0], to: [s.window.to, w.to].sort()[1] });
+    target.set(s, found.id);
+  }
+  const together = signals.filter((s) => !oneByOne.has(keyOf(s)));
+  const results = new Map<AlertSignal, QueueResult>();
+  if (together.length) {
+    const grown = await growMany(trx, now, together.map((s) => ({ s, alertId: target.get(s)! })), open.rows.filter((a) => together.some((s) => target.get(s) === Number(a.id))));
+    for (const s of together) results.set(s, { alertId: target.get(s)!, created: false, grew: grown.has(target.get(s)!), upgraded: false });
+  }
+  for (const s of signals) if (oneByOne.has(keyOf(s))) results.set(s, await raiseOrMerge(trx, now, s, afterCommit));
+  return signals.map((s) => results.get(s)!);
+}
+
+/** The grow branch of raiseOrMerge for many (signal, alert) pairs, in two statements; returns the alerts that grew. */
+async function growMany(trx: Trx, now: Date, pairs: Array<{ s: AlertSignal; alertId: number }>, alerts: Array<{ id: number; window_from: string; window_to: string; case_count: number; version: number }>): Promise<Set<number>> {
+  const links = pairs.flatMap(({ s, alertId }) => [...new Set(s.personIds)].map((p) => ({ a: alertId, p, f: s.window.from, t: s.window.to })));
+  const ids = [...new Set(pairs.map((p) => p.alertId))];
+  // Persons and their episodes linked, and each alert's persons counted: those before the statement
+  // (its snapshot does not see its own inserts) plus those it added.
+  const linked = await sql<{ id: number; persons: number; added: number }>`
+    with u as (
+      select * from unnest(${sql.val(links.map((l) => l.a))}::bigint[], ${sql.val(links.map((l) => l.p))}::bigint[], ${sql.val(links.map((l) => l.f))}::date[],
+        ${sql.val(links.map((l) => l.t))}::date[]) as u(a, p, f, t)
+    ), ins as (
+      insert into alert_persons (alert_id, person_id, added_at) select distinct a, p, ${now}::timestamptz from u order by a, p
+      on conflict (alert_id, person_id) do nothing returning alert_id
+    ), eps as (
+      insert into alert_episodes (alert_id, episode_id)
+      select distinct u.a, e.id from u join absence_episodes e on e.person_id = u.p
+      where e.kind = 'illness' and (e.status = 'open' or e.last_absent_on >= u.f) and e.opened_on <= u.t
+      on conflict do nothing returning 1
+    )
+    select a.id, (select count(*) from alert_persons x where x.alert_id = a.id)::int + (select count(*) from ins where ins.alert_id = a.id)::int as persons,
+      (select count(*) from ins where ins.alert_id = a.id)::int as added, (select count(*) from eps)::int as episodes
+    from unnest(${sql.val(ids)}::bigint[]) as a(id)`.execute(trx);
+  const persons = new Map(linked.rows.map((r) => [Number(r.id), Number(r.persons)]));
+  const added = new Map(linked.rows.map((r) => [Number(r.id), Number(r.added)]));
+  const grown: Array<{ id: number; from: string; to: string; count: number; version: number; added: number }> = [];
+  for (const a of alerts) {
+    const mine = pairs.filter((p) => p.alertId === Number(a.id)).map((p) => p.s);
+    let from = a.window_from;
+    let to = a.window_to;
+    let count = Math.max(persons.get(Number(a.id)) ?? 0, Number(a.case_count));
+    for (const s of mine) {
+      if (s.window.from < from) from = s.window.from;
+      if (s.window.to > to) to = s.window.to;
+      count = Math.max(count, s.count ?? 0);
+    }
+    const n = added.get(Number(a.id)) ?? 0;
+    if (n > 0 || from !== a.window_from || to !== a.window_to || count !== Number(a.case_count)) grown.push({ id: Number(a.id), from, to, count, version: Number(a.version), added: n });
+  }
+  if (!grown.length) return new Set();
+  const event = (g: (typeof grown)[number]) => JSON.stringify({ addedPersons: g.added, count: g.count, window: { from: g.from, to: g.to } });
+  await sql`
+    with g as (
+      select * from unnest(${sql.val(grown.map((g) => g.id))}::bigint[], ${sql.val(grown.map((g) => g.from))}::date[], ${sql.val(grown.map((g) => g.to))}::date[],
+        ${sql.val(grown.map((g) => g.count))}::int[], ${sql.val(grown.map((g) => g.version))}::int[], ${sql.val(grown.map(event))}::jsonb[],
+        ${sql.val(grown.map((g) => JSON.stringify({ addedPersons: g.added, count: g.count })))}::jsonb[]) as g(id, f, t, n, v, event, audit)
+    ), up as (
+      update alerts set window_from = g.f, window_to = g.t, case_count = g.n, updated_at = ${now}, version = g.v + 1 from g where alerts.id = g.id returning 1
+    ), ev as (
+      insert into alert_events (alert_id, at, actor_id, action, from_status, to_status, note, detail)
+      select id, ${now}, null, 'grew', null, null, null, event from g order by id returning 1
+    )
+    insert into audit_log (actor_id, actor_name, actor_role, action, object_type, object_id, scope, result, detail, ip)
+    select null, null, null, 'alert.grow', 'alert', id::text, null, 'ok', audit, null from g order by id`.execute(trx);
+  return new Set(grown.map((g) => g.id));
+}

@@ -1,0 +1,53 @@
+import { type Kysely, sql } from 'kysely';
+import { classInScope } from '../../db/scope';
+import type { Database } from '../../db/tables';
+import type { Actor } from '../../domain/access/scope';
+import { type SessionRule, sessionsOf } from '../../domain/checks/sessions';
+import type { TargetInfo } from './queries';
+
+/**
+ * What a first submission of a class check needs to be validated, read for a whole batch of
+ * submissions in one statement: scope, school, sessions, terms, roster, an existing check and a
+ * stored idempotency answer. Each member's scope predicate is its own actor's (a CASE on the member).
+ */
+export interface SubmissionContext {
+  allowed: boolean;
+  info: TargetInfo & { classId: number };
+  regionCode: string;
+  terms: Array<{ start_date: string; end_date: string; name: string }>;
+  roster: number[];
+  existing: boolean;
+  storedAnswer: boolean;
+}
+
+export interface ContextWant {
+  actor: Actor;
+  classId: number;
+  date: string;
+  session: string;
+  idempotencyKey: string;
+}
+
+export async function readSubmissionContexts(db: Kysely<Database>, wants: ContextWant[]): Promise<Array<SubmissionContext | null>> {
+  if (!wants.length) return [];
+  const allowed = sql.join(wants.map((w, i) => sql`when ${i + 1} then ${classInScope(w.actor.scope, 'c.id', 'c.school_id')}`), sql` `);
+  const r = await sql<{ i: number; school_id: number; region_code: string; boarding: boolean; allowed: boolean; sessions: SessionRule[]; terms: SubmissionContext['terms'] | null; roster: number[] | null; existing: boolean; stored: boolean }>`
+    select m.i::int as i, c.school_id, s.region_code, s.boarding, case m.i::int ${allowed} else false end as allowed,
+      coalesce((select json_agg(json_build_object('session', x.session, 'deadline', x.deadline)) from check_sessions x where x.school_id = c.school_id), '[]') as sessions,
+      (select json_agg(json_build_object('start_date', t.start_date, 'end_date', t.end_date, 'name', t.name)) from school_terms t where t.school_id = c.school_id) as terms,
+      (select array_agg(p.id order by p.id) from persons p where p.class_id = c.id and p.kind = 'student' and p.active) as roster,
+      exists (select 1 from class_checks k where k.class_id = c.id and k.check_date = m.d and k.session = m.session) as existing,
+      exists (select 1 from check_idempotency k where k.account_id = m.account_id and k.key = m.key) as stored
+    from unnest(${sql.val(wants.map((w) => w.classId))}::bigint[], ${sql.val(wants.map((w) => w.date))}::date[], ${sql.val(wants.map((w) => w.session))}::text[],
+      ${sql.val(wants.map((w) => w.actor.accountId))}::bigint[], ${sql.val(wants.map((w) => w.idempotencyKey))}::text[]) with ordinality as m(class_id, d, session, account_id, key, i)
+    join classes c on c.id = m.class_id join schools s on s.id = c.school_id`.execute(db);
+  const out: Array<SubmissionContext | null> = wants.map(() => null);
+  for (const row of r.rows) {
+    const w = wants[row.i - 1];
+    out[row.i - 1] = {
+      allowed: !!row.allowed, regionCode: row.region_code, terms: row.terms ?? [], roster: (row.roster ?? []).map(Number), existing: row.existing, storedAnswer: row.stored,
+      info: { schoolId: Number(row.school_id), classId: w.classId, boarding: row.boarding, sessions: sessionsOf(row.sessions as SessionRule[], row.boarding) },
+    };
+  }
+  return out;
+}
