@@ -20,8 +20,8 @@ export const leaveAndIsolationStatuses: RosterStatusProvider = async (db: Kysely
 /**
  * The same for a batch of class checks in one query. It must select exactly what activeStatusesForClass
  * selects (isolation active and started by the date; approved leave covering the date), with isolation
- * winning, for every person of the class (the caller keeps its roster's); the checks tests hold both
- * paths to the same answers.
+ * winning, for every person of the class (the caller keeps its roster's). The leave test in
+ * test/features/checks-wiring.test.ts goes through this path; keep the two queries in step.
  */
 leaveAndIsolationStatuses.forClasses = async (db, wants) => {
   const out = new Map<string, Map<number, PresetStatus>>();
