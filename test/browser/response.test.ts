@@ -107,7 +107,12 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', (
     await page.getByTestId('testing-record').first().click();
     await page.getByTestId('test-result-form').waitFor();
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByTestId('test-result-form').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByTestId('test-result-form').waitFor({ state: 'detached', timeout: 30_000 }).catch(async (e) => {
+      // Say what the page said (an error toast) rather than only that the form stayed open.
+      const toast = await page.locator('.ant-message-notice').allTextContents();
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'response-testing-failed.png'), fullPage: true });
+      throw new Error(`the result form stayed open; messages: ${JSON.stringify(toast)}; ${e}`);
+    });
     await expect.poll(async () => ((await (await page.request.get(`${url}/api/testing/due`)).json()) as { items: unknown[] }).items.length).toBeLessThan(before.items.length);
     await context.close();
   }, 120_000);
