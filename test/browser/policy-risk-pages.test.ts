@@ -42,7 +42,11 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk stat
     expect(await edited()).toHaveLength(0);
     await page.screenshot({ path: shot('policy-refused'), fullPage: true });
 
+    // A fresh form for the valid value: the refusal above is what this step had to show.
+    await page.reload();
+    await page.getByTestId('policy-edit').click();
     await page.locator('#rules_returnMinDaysFromOnset').fill('21');
+    await page.getByTestId('policy-note').fill('市疾控建议延长复课观察期');
     await page.getByTestId('policy-save').click();
     await expect.poll(() => page.getByTestId('policy-return-days').textContent(), SETTLE).toBe('21 天');
     expect(await page.getByTestId('policy-version').textContent()).toBe('第 1 版');
@@ -90,7 +94,18 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk stat
     await expect.poll(() => page.getByTestId('person-risk-status').textContent(), SETTLE).toBe('绿码');
     await page.getByTestId('travel-add').click();
     await page.getByTestId('travel-region').click();
-    for (const name of ['河南省', '郑州市', '金水区']) await page.locator('.ant-cascader-menu-item').filter({ hasText: new RegExp(`^${name}$`) }).click();
+    // Each level opens the next; on a busy machine a click can land while the menu still animates,
+    // so a level is clicked again until the next one shows (at most 30 s in all).
+    const item = (name: string) => page.locator('.ant-cascader-menu-item').filter({ hasText: new RegExp(`^${name}$`) });
+    const levels = ['河南省', '郑州市', '金水区'];
+    for (const [i, name] of levels.entries()) {
+      const next = levels[i + 1];
+      for (let attempt = 0; ; attempt++) {
+        await item(name).click();
+        if (!next || (await item(next).waitFor({ timeout: 5_000 }).then(() => true, () => false))) break;
+        if (attempt === 5) throw new Error(`the region picker did not open ${next} under ${name}`);
+      }
+    }
     await page.getByTestId('travel-place').fill('燕庄社区3号院');
     await pickDate(page, 'travel_fromDate', schoolDay(-3));
     await pickDate(page, 'travel_toDate', schoolDay(-1));
