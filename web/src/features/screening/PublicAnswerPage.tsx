@@ -3,13 +3,13 @@ import { Alert, Button, Card, Cascader, Checkbox, Flex, Form, Input, Radio, Resu
 import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError } from '../../shared/api/client';
+import { loadHenanRegions } from '../../shared/henan-regions';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { zhCN } from '../../shared/i18n/zh-CN';
-import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
 import { useErrorText } from '../../shared/ui/errors';
+import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
 import { fieldOfError } from './answer-errors';
 import { type PublicAnswer, type PublicLink, type PublicPerson, usePublicAnswer, usePublicLink } from './public-api';
-import { loadRegionOptions } from './regions';
 
 interface Stay {
   region?: string[];
@@ -155,7 +155,7 @@ function AnswerForm({ token, person, questions: q, initial, onSent }: { token: s
   const [form] = Form.useForm<Values>();
   const answer = usePublicAnswer(token, locale);
   const [error, setError] = useState<string | null>(null);
-  const regions = useQuery({ queryKey: ['region-options', locale], queryFn: () => loadRegionOptions(locale), staleTime: Number.POSITIVE_INFINITY, enabled: q.travel || q.riskAreaResidence });
+  const regions = useQuery({ queryKey: ['region-options', locale], queryFn: () => loadHenanRegions(locale, { withProvince: false }), staleTime: Number.POSITIVE_INFINITY, enabled: q.travel || q.riskAreaResidence });
   const risk = Form.useWatch('riskAreaResidence', form);
   const required = useMemo(() => [{ required: true, message: t('publicScreening.required') }], [t]);
   useEffect(() => setError(null), [person.personId]);
