@@ -19,11 +19,24 @@ export class AppError extends Error {
 export const notFound = (what = 'error.not_found') => new AppError(what, 404);
 export const forbidden = () => new AppError('error.forbidden', 403);
 
-interface AjvError {
+export interface AjvError {
   keyword: string;
   instancePath: string;
   params: Record<string, any>;
   message?: string;
+}
+
+/**
+ * The error that says most about a refused value. A value that fails every branch of a union (a
+ * nullable number above its maximum) yields one error per branch and then the union's own; the first
+ * is often "should be null", which tells the user nothing. A branch's real rule (maximum, pattern …)
+ * at or below the union's place is preferred.
+ */
+export function mostTellingError(errors: AjvError[]): AjvError {
+  const union = errors.find((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  if (!union) return errors[0];
+  const rule = errors.find((e) => e !== union && e.keyword !== 'type' && e.keyword !== union.keyword && e.instancePath.startsWith(union.instancePath));
+  return rule ?? errors[0];
 }
 
 /** Turns Ajv's first error into our code, naming the field by its JSON path (e.g. `rows/3/idNumber`). */
@@ -94,7 +107,7 @@ export function handleError(this: unknown, error: FastifyError | AppError | Erro
   let appError: AppError;
   if (error instanceof AppError) appError = error;
   else if ('validation' in error && Array.isArray((error as FastifyError).validation)) {
-    const v = (error as FastifyError).validation![0] as unknown as AjvError;
+    const v = mostTellingError((error as FastifyError).validation as unknown as AjvError[]);
     appError = validationError(v, (error as FastifyError).validationContext);
   } else if ((error as FastifyError).code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error as FastifyError).code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     appError = new AppError('validation.body_invalid_json', 400, { field: 'body' });

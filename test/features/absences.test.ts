@@ -95,6 +95,11 @@ describe.each(databases())('illness-absence episodes and returns on %s', (kind) 
     const body = { minDaysFromOnset: 10, feverFreeHours: null, symptomFreeHours: null, requiresLesionsCrusted: false, requiresTestNegative: false };
     expect((await city.request('PUT', '/api/absences/policies/410100/mumps', body)).statusCode).toBe(200);
     expect((await city.request('PUT', '/api/absences/policies/411600/mumps', body)).statusCode).toBe(403);
+    // A nullable number above its maximum is refused for the maximum, not as "should be null".
+    const tooLong = await city.request('PUT', '/api/absences/policies/410100/mumps', { ...body, minDaysFromOnset: 400 });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error).toMatchObject({ code: 'validation.maximum', field: 'minDaysFromOnset' });
+    expect(tooLong.json().error.message).toContain('90');
     const list = (await city.get('/api/absences/policies?regionCode=410105')).json();
     expect(list.items.find((p: { diseaseCode: string }) => p.diseaseCode === 'mumps')).toMatchObject({ minDaysFromOnset: 10, overridden: true });
     // The school doctor sees the criteria in force for the school (its county, under the city's override).
