@@ -130,7 +130,9 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('class checks in the browser
     const days = city.locator('input[data-testid="return-criteria-min-days"], [data-testid="return-criteria-min-days"] input').first();
     await days.fill('400');
     await city.getByRole('button', { name: /保\s*存/ }).click();
-    await expect(city.getByTestId('return-criteria-error').textContent()).resolves.toContain('minDaysFromOnset');
+    // The refusal quotes the field as the officer sees it, under the field too.
+    await expect(city.getByTestId('return-criteria-error').textContent()).resolves.toContain('发病后最少天数');
+    await expect(city.locator('.ant-form-item-explain-error').first().textContent()).resolves.toContain('90');
     await days.fill('12');
     await city.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(async () => mumps.getByTestId('min-days').textContent(), { timeout: 15_000 }).toBe('12 天');

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { get, put } from '../../shared/api/client';
 import { useCan, useMe } from '../../shared/auth';
 import { ErrorAlert, useErrorText } from '../../shared/ui/errors';
+import { usePolicyRegion } from '../policies/region';
+import { showServerError } from '../policies/server-errors';
 import { useReturnCriteriaText } from './return-criteria-strings';
 
 interface Criteria {
@@ -19,6 +21,10 @@ interface Criteria {
   requiresTestNegative: boolean;
   overridden: boolean;
 }
+/** The form's fields, as the server names them, with the key of their label. */
+const LABELS: Record<string, 'minDays' | 'feverFree' | 'symptomFree' | 'crusted' | 'testNegative'> = {
+  minDaysFromOnset: 'minDays', feverFreeHours: 'feverFree', symptomFreeHours: 'symptomFree', requiresLesionsCrusted: 'crusted', requiresTestNegative: 'testNegative',
+};
 type Values = Pick<Criteria, 'minDaysFromOnset' | 'feverFreeHours' | 'symptomFreeHours' | 'requiresLesionsCrusted' | 'requiresTestNegative'>;
 
 /** The return-to-class criteria in force for the user's region; province and city bureaus adjust them. */
@@ -30,11 +36,15 @@ export function ReturnCriteriaPage() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const region = me.account.scope.regionCode;
+  const policyRegion = usePolicyRegion();
   const list = useQuery({ queryKey: ['return-criteria', region ?? 'own'], queryFn: () => get<{ regionCode: string | null; items: Criteria[] }>('/api/absences/policies', region ? { regionCode: region } : undefined) });
   const [editing, setEditing] = useState<Criteria | null>(null);
   const [form] = Form.useForm<Values>();
+  const [refused, setRefused] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (v: Values) => put<{ ok: boolean }>(`/api/absences/policies/${region}/${editing!.diseaseCode}`, v),
+    // The refusal goes under the field it names, quoting the field's label rather than its API name.
+    onError: (err) => setRefused(showServerError(form, err, (path) => path.length === 1 && String(path[0]) in LABELS, { label: (path) => s[LABELS[String(path[0])]] })?.text ?? null),
     onSuccess: () => {
       setEditing(null);
       void message.success(s.saved);
@@ -42,11 +52,12 @@ export function ReturnCriteriaPage() {
     },
   });
   // Counties and schools read; the server refuses a county-level policy, so only province and city may adjust.
-  const mayEdit = can('return_policy.manage') && !!region && /^\d{2}(0000|\d{2}00)$/.test(region);
+  const mayEdit = can('return_policy.manage') && policyRegion.editable(region);
   const name = (c: Criteria) => (locale === 'en' ? c.nameEn : c.nameZh);
   const num = (v: number | null, unit: string) => (v == null ? s.none : fmt(unit, { n: v }));
   const open = (c: Criteria) => {
     save.reset();
+    setRefused(null);
     form.setFieldsValue(c);
     setEditing(c);
   };
@@ -76,7 +87,7 @@ export function ReturnCriteriaPage() {
         ]}
       />
       <Modal open={!!editing} title={editing ? fmt(s.editTitle, { name: name(editing) }) : ''} okText={s.save} cancelText={s.cancel} confirmLoading={save.isPending} onCancel={() => setEditing(null)} onOk={() => void form.validateFields().then((v) => save.mutate(v))}>
-        {save.error && <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 12 }} data-testid="return-criteria-error" />}
+        {save.error && <Alert type="error" showIcon title={refused ?? errorText(save.error)} style={{ marginBottom: 12 }} data-testid="return-criteria-error" />}
         <Form form={form} layout="vertical">
           <Form.Item name="minDaysFromOnset" label={s.minDays}><InputNumber min={0} style={{ width: 160 }} data-testid="return-criteria-min-days" /></Form.Item>
           <Form.Item name="feverFreeHours" label={s.feverFree}><InputNumber min={0} style={{ width: 160 }} /></Form.Item>
