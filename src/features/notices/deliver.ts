@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { AfterCommit, Trx } from '../../db/transaction';
 import { announceCommitted } from '../notifications/bus';
 
@@ -11,7 +11,7 @@ import { announceCommitted } from '../notifications/bus';
  */
 export async function deliverNotice(
   trx: Trx,
-  o: { noticeId: number; title: string; round: 'sent' | number; onlyPending: boolean; personScope?: ReturnType<typeof sql<boolean>>; now: Date },
+  o: { noticeId: number; title: string; round: 'sent' | number; onlyPending: boolean; personScope?: RawBuilder<boolean>; now: Date },
   afterCommit: AfterCommit,
 ): Promise<number> {
   const reminder = o.round !== 'sent';
