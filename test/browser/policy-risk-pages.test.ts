@@ -118,10 +118,17 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk stat
     const reason = '与确诊病例同乘公交，疾控要求按红码管理';
     await page.getByTestId('override-open').click();
     await page.getByTestId('override-status').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '红码' }).click();
+    // The open dropdown only: others (the travel region picker's) may still be in the page, hidden.
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '红码' }).click();
+    await expect.poll(() => page.getByTestId('override-status').textContent(), SETTLE).toContain('红码');
     await page.getByTestId('override-reason').fill(reason);
     await page.getByTestId('override-save').click();
-    await expect.poll(() => page.getByTestId('person-risk-status').textContent(), SETTLE).toBe('红码');
+    await expect
+      .poll(() => page.getByTestId('person-risk-status').textContent(), SETTLE)
+      .toBe('红码')
+      .catch(async (e) => {
+        throw new Error(`status did not turn red; messages on the page: ${JSON.stringify(await page.locator('.ant-message-notice, .ant-form-item-explain-error').allTextContents())}; ${e}`);
+      });
     expect(await page.getByTestId('person-risk-override').textContent()).toBe(reason);
     expect(await page.getByTestId('person-risk-history').textContent()).toContain(reason);
     await page.screenshot({ path: shot('person-risk'), fullPage: true });
