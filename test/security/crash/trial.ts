@@ -97,12 +97,15 @@ async function createDatabase(adminUrl: string): Promise<string> {
 }
 
 // synchronous_commit is on the cluster's command line, which outranks ALTER SYSTEM: it is set for the
-// trial's database, which outranks the command line. wal_writer_delay is only in the configuration files.
+// trial's database, which outranks the command line. The WAL writer's settings are only in the configuration files.
 async function setDurability(adminUrl: string, database: string, mode: 'on' | 'off') {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`alter database ${database} set synchronous_commit = ${mode}`);
   await admin.query(mode === 'off' ? `alter system set wal_writer_delay = '10s'` : 'alter system reset wal_writer_delay');
+  // The WAL writer also writes out once this much WAL has gathered; a large value keeps the last
+  // commits in shared memory until the kill, so the mode that must lose writes does every time.
+  await admin.query(mode === 'off' ? `alter system set wal_writer_flush_after = '64MB'` : 'alter system reset wal_writer_flush_after');
   await admin.query('select pg_reload_conf()');
   await admin.end();
 }
