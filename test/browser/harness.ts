@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { connect, type Db } from '../../src/db/connect';
 import { migrate } from '../../src/db/migrate';
@@ -74,4 +74,25 @@ export async function loginThroughForm(page: Page, url: string, username: string
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('app-menu').first().waitFor({ timeout: 20_000 });
+}
+
+/**
+ * Options of every browser suite. On a loaded 2-core CI machine a browser step can miss a frame or a
+ * deadline that has nothing to do with the product; one retry there keeps such noise from failing the
+ * run, and the summary line names every step that needed it, so real flakiness stays visible.
+ */
+export const BROWSER_SUITE = { retry: process.env.CI ? 1 : 0 };
+
+/**
+ * Clicks and waits for the API call the click makes; a refusal fails with the server's own answer
+ * (a toast is gone long before a timeout), and no call at all says the click did nothing.
+ */
+export async function clickAndAwaitApi(page: Page, target: Locator, method: string, pathname: string, timeout = 60_000) {
+  const answered = page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname === pathname, { timeout });
+  await target.click();
+  const res = await answered.catch((e: Error) => {
+    throw new Error(`no answer to ${method} ${pathname} after the click: ${e.message}`);
+  });
+  if (!res.ok()) throw new Error(`${method} ${pathname} answered ${res.status()}: ${await res.text()}`);
+  return res;
 }

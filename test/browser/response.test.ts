@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
+import { BROWSER_SUITE, clickAndAwaitApi, DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
 
-describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', () => {
+describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', BROWSER_SUITE, () => {
   const running = productAndBrowser();
 
   it('a parent requests leave on a phone and the class teacher approves it', async () => {
@@ -106,13 +106,8 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', (
     const before = (await (await page.request.get(`${url}/api/testing/due`)).json()) as { items: unknown[] };
     await page.getByTestId('testing-record').first().click();
     await page.getByTestId('test-result-form').waitFor();
-    await page.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByTestId('test-result-form').waitFor({ state: 'detached', timeout: 30_000 }).catch(async (e) => {
-      // Say what the page said (an error toast) rather than only that the form stayed open.
-      const toast = await page.locator('.ant-message-notice').allTextContents();
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'response-testing-failed.png'), fullPage: true });
-      throw new Error(`the result form stayed open; messages: ${JSON.stringify(toast)}; ${e}`);
-    });
+    await clickAndAwaitApi(page, page.getByRole('button', { name: /保\s*存/ }), 'POST', '/api/test-results');
+    await page.getByTestId('test-result-form').waitFor({ state: 'detached', timeout: 30_000 });
     await expect.poll(async () => ((await (await page.request.get(`${url}/api/testing/due`)).json()) as { items: unknown[] }).items.length).toBeLessThan(before.items.length);
     await context.close();
   }, 120_000);

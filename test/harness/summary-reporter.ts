@@ -10,9 +10,11 @@ export default class SummaryReporter implements Reporter {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
+    const flaky: string[] = [];
     for (const m of modules) {
       for (const t of m.children.allTests()) {
         const state = t.result().state;
+        if (t.diagnostic()?.flaky) flaky.push(`${m.moduleId.replace(/^.*\/(test|src)\//, '$1/')} > ${t.fullName}`);
         if (state === 'passed') passed++;
         else if (state === 'failed') failed++;
         else skipped++;
@@ -21,6 +23,8 @@ export default class SummaryReporter implements Reporter {
     for (const e of unhandledErrors) {
       console.log(`\nunhandled error: ${e.name ?? 'Error'}: ${e.message}\n${e.stack ?? ''}`);
     }
-    console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped, ${unhandledErrors.length} errors`);
+    // A browser step that passed only on its second try is named, so flakiness stays visible.
+    for (const name of flaky) console.log(`passed after a retry: ${name}`);
+    console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped, ${unhandledErrors.length} errors${flaky.length ? `, ${flaky.length} retried` : ''}`);
   }
 }
