@@ -86,6 +86,59 @@ describe.each(databases())('checks wiring on %s', (kind) => {
     expect(await alerts()).toEqual(raised);
   });
 
+  it('raises the alerts of many classes in one drain as each would be raised alone, with persons, episodes, events, audit and notifications', async () => {
+    env.clock.set('2026-11-30T05:30:00Z');
+    const now = env.ctx.now();
+    const classes: Array<{ schoolId: number; classId: number; students: number[]; doctor: number }> = [];
+    for (let c = 0; c < 3; c++) {
+      const schoolId = (await makeSchool(env.ctx)).id;
+      const classId = (await makeClass(env.ctx, { schoolId })).id;
+      const students: number[] = [];
+      for (let i = 0; i < 6; i++) students.push((await makeStudent(env.ctx, { classId })).id);
+      const doctor = (await makeAccount(env.ctx, { role: 'school_doctor', schoolId })).id;
+      classes.push({ schoolId, classId, students, doctor });
+      const check = await env.ctx.db.insertInto('class_checks').values({
+        school_id: schoolId, class_id: classId, check_date: DATE, session: 'morning', expected: 6, present: 3, absent_ill: 3, absent_other: 0,
+        symptomatic: 3, submitted_by: null, submitted_at: now, updated_at: now, idempotency_key: null, entry_ms: null,
+      }).returning('id').executeTakeFirstOrThrow();
+      for (const personId of students.slice(0, 3)) {
+        await env.ctx.db.insertInto('check_exceptions').values({
+          check_id: check.id, school_id: schoolId, person_id: personId, check_date: DATE, session: 'morning', status: 'absent_ill',
+          symptoms: sql<string[]>`array['fever', 'cough']::text[]`, temperature: 37.8, note: null,
+        }).execute();
+        await env.ctx.db.insertInto('absence_episodes').values({
+          school_id: schoolId, person_id: personId, class_id: classId, kind: 'illness', status: 'open', opened_on: DATE, last_absent_on: DATE,
+          absent_sessions: 1, symptoms: sql<string[]>`array['cough', 'fever']::text[]`, created_at: now, updated_at: now,
+        }).execute();
+      }
+      await env.ctx.db.insertInto('check_rule_queue').values({ school_id: schoolId, class_id: classId, check_date: DATE, check_id: check.id }).execute();
+    }
+
+    expect((await drainCheckRuleQueue(env.ctx)).evaluated).toBe(3);
+    for (const c of classes) {
+      const raised = await env.ctx.db.selectFrom('alerts').selectAll().where('school_id', '=', c.schoolId).execute();
+      expect(raised).toHaveLength(1);
+      const a = raised[0];
+      expect(a).toMatchObject({ rule: 'cluster-2006', unit_kind: 'class', unit_id: String(c.classId), class_id: c.classId, case_count: 3, status: 'new', escalation_level: 'school' });
+      const persons = await env.ctx.db.selectFrom('alert_persons').select('person_id').where('alert_id', '=', a.id).orderBy('person_id').execute();
+      expect(persons.map((p) => p.person_id)).toEqual(c.students.slice(0, 3));
+      const episodes = await env.ctx.db.selectFrom('alert_episodes').select('episode_id').where('alert_id', '=', a.id).execute();
+      expect(episodes).toHaveLength(3);
+      const events = await env.ctx.db.selectFrom('alert_events').select(['action', 'to_status']).where('alert_id', '=', a.id).execute();
+      expect(events).toEqual([{ action: 'raised', to_status: 'new' }]);
+      const audit = await env.ctx.db.selectFrom('audit_log').select(['action', 'detail']).where('object_type', '=', 'alert').where('object_id', '=', String(a.id)).execute();
+      expect(audit.map((r) => r.action)).toEqual(['alert.raise']);
+      const told = await env.ctx.db.selectFrom('notifications').select(['account_id', 'kind', 'title_zh']).where('dedupe_key', '=', `alert:${a.id}:raised`).execute();
+      expect(told.map((t) => t.account_id)).toEqual([c.doctor]);
+      expect(told.every((t) => t.kind === 'alert.raised' && t.title_zh.startsWith('新预警'))).toBe(true);
+    }
+    // Evaluating the same data again changes nothing.
+    await env.ctx.db.insertInto('check_rule_queue').values(classes.map((c) => ({ school_id: c.schoolId, class_id: c.classId, check_date: DATE, check_id: 0 }))).execute();
+    expect((await drainCheckRuleQueue(env.ctx)).evaluated).toBe(3);
+    const again = await env.ctx.db.selectFrom('alerts').select('id').where('school_id', 'in', classes.map((c) => c.schoolId)).execute();
+    expect(again).toHaveLength(3);
+  });
+
   it('shows a student on approved leave as on leave and counts the absence without a new entry', async () => {
     env.clock.set('2026-11-30T00:30:00Z');
     const schoolId = (await makeSchool(env.ctx)).id;

@@ -2,14 +2,16 @@ import { sql } from 'kysely';
 import type { AfterCommit, Trx } from '../../db/transaction';
 import { addDays } from '../../domain/calendar';
 import { type AlertSignal, MERGE_GAP_DAYS, type QueueResult, raiseOrMerge } from './queue';
+import { raiseNewAlerts } from './raise-new';
 
 /**
  * raiseOrMerge (queue.ts) for the many signals of one group commit of class checks. The common case,
  * a signal that joins an open alert of its cluster without raising it to emergency, is done for all
  * signals together: one statement each to take the clusters' advisory locks (in key order), read and
  * lock the open alerts, link persons, link episodes, count persons, and grow the alerts that grew
- * (with their event and audit rows). A cluster with a signal that opens an alert or upgrades one goes
- * through raiseOrMerge signal by signal, in order, for its notifications. The outcome is what the
+ * (with their event and audit rows). Clusters whose one signal opens an alert are opened together too
+ * (raise-new.ts). A cluster with several signals that open or upgrade an alert goes through
+ * raiseOrMerge signal by signal, in order, for its notifications. The outcome is what the
  * signals one after another would leave, except that an alert that grows through several signals of
  * one batch gets one 'grew' event for them.
  */
@@ -40,6 +42,7 @@ export async function raiseOrMergeMany(trx: Trx, now: Date, signals: AlertSignal
   const windows = new Map<number, { from: string; to: string }>();
   const target = new Map<AlertSignal, number>();
   const oneByOne = new Set<string>();
+  const unmatched = new Set<string>();
   for (const s of signals) {
     const k = keyOf(s);
     const found = (candidates.get(k) ?? []).find((a) => {
@@ -47,6 +50,7 @@ export async function raiseOrMergeMany(trx: Trx, now: Date, signals: AlertSignal
       return w.from <= s.window.to && w.to >= addDays(s.window.from, -MERGE_GAP_DAYS);
     });
     if (!found || (s.level === 'emergency' && found.level === 'report')) {
+      if (!found) unmatched.add(k);
       oneByOne.add(k);
       continue;
     }
@@ -60,7 +64,13 @@ export async function raiseOrMergeMany(trx: Trx, now: Date, signals: AlertSignal
     const grown = await growMany(trx, now, together.map((s) => ({ s, alertId: target.get(s)! })), open.rows.filter((a) => together.some((s) => target.get(s) === Number(a.id))));
     for (const s of together) results.set(s, { alertId: target.get(s)!, created: false, grew: grown.has(target.get(s)!), upgraded: false });
   }
-  for (const s of signals) if (oneByOne.has(keyOf(s))) results.set(s, await raiseOrMerge(trx, now, s, afterCommit));
+  // A cluster whose only signal of the batch opens an alert: all such alerts are opened together.
+  const perKey = new Map<string, number>();
+  for (const s of signals) perKey.set(keyOf(s), (perKey.get(keyOf(s)) ?? 0) + 1);
+  const fresh = signals.filter((s) => unmatched.has(keyOf(s)) && perKey.get(keyOf(s)) === 1);
+  const freshIds = await raiseNewAlerts(trx, now, fresh, afterCommit);
+  for (const [i, s] of fresh.entries()) results.set(s, { alertId: freshIds[i], created: true, grew: false, upgraded: false });
+  for (const s of signals) if (oneByOne.has(keyOf(s)) && !results.has(s)) results.set(s, await raiseOrMerge(trx, now, s, afterCommit));
   return signals.map((s) => results.get(s)!);
 }
 

@@ -33,42 +33,68 @@ export interface NotificationInput {
  * Pass the transaction's `afterCommit` to wake live streams at once instead of at their next poll.
  */
 export async function enqueueNotification(trx: Trx, n: NotificationInput, now: Date, afterCommit?: AfterCommit): Promise<{ inApp: number; outbox: number }> {
-  const recipients = [...new Set(n.recipients)];
+  return enqueueNotifications(trx, [n], now, afterCommit);
+}
+
+/**
+ * Several notifications at once (the alerts a group commit of checks raised), with the statements of
+ * one: the in-app rows of all in one insert, the e-mail addresses and robot endpoints read once, the
+ * outbox rows in one insert. Each keeps its own dedupe key.
+ */
+export async function enqueueNotifications(trx: Trx, list: NotificationInput[], now: Date, afterCommit?: AfterCommit): Promise<{ inApp: number; outbox: number }> {
+  const each = list.map((n) => ({ n, recipients: [...new Set(n.recipients)] }));
+  const everyone = [...new Set(each.flatMap((e) => e.recipients))];
   let inApp = 0;
-  if (recipients.length) {
-    const rows = await trx.insertInto('notifications').values(recipients.map((account_id) => ({
-      account_id, kind: n.kind, dedupe_key: n.dedupeKey, title_zh: n.title.zh, title_en: n.title.en, body_zh: n.body?.zh ?? '', body_en: n.body?.en ?? '',
-      link: n.link ?? null, alert_id: n.alertId ?? null, created_at: now, read_at: null,
-    }))).onConflict((oc) => oc.columns(['account_id', 'dedupe_key']).doNothing()).returning('id').execute();
+  const inAppRows = each.flatMap(({ n, recipients }) => recipients.map((account_id) => ({
+    account_id, kind: n.kind, dedupe_key: n.dedupeKey, title_zh: n.title.zh, title_en: n.title.en, body_zh: n.body?.zh ?? '', body_en: n.body?.en ?? '',
+    link: n.link ?? null, alert_id: n.alertId ?? null, created_at: now, read_at: null,
+  })));
+  if (inAppRows.length) {
+    const rows = await trx.insertInto('notifications').values(inAppRows).onConflict((oc) => oc.columns(['account_id', 'dedupe_key']).doNothing()).returning('id').execute();
     inApp = rows.length;
   }
-  const outbox: Array<{ channel: 'email' | 'dingtalk' | 'wecom'; target: string; account_id: number | null; endpoint_id: number | null; payload: unknown }> = [];
-  const link = absoluteLink(n.link);
-  if ((n.email ?? true) && notificationConfig().smtpUrl && recipients.length) {
-    const accounts = await trx.selectFrom('accounts').select(['id', 'email', 'locale']).where('id', 'in', recipients).where('email', 'is not', null).where('disabled_at', 'is', null).execute();
-    for (const a of accounts) {
-      const en = a.locale === 'en';
-      const text = [en ? n.body?.en : n.body?.zh, link ? `${en ? 'Details' : '详情'}: ${link}` : null].filter(Boolean).join('\n\n');
-      outbox.push({ channel: 'email', target: a.email!.toLowerCase(), account_id: a.id, endpoint_id: null, payload: { subject: en ? n.title.en : n.title.zh, text } });
+  type Outbox = { channel: 'email' | 'dingtalk' | 'wecom'; target: string; account_id: number | null; endpoint_id: number | null; payload: unknown; dedupe_key: string };
+  const outbox: Outbox[] = [];
+  const mailing = each.filter(({ n, recipients }) => (n.email ?? true) && recipients.length);
+  if (mailing.length && notificationConfig().smtpUrl) {
+    const accounts = await trx.selectFrom('accounts').select(['id', 'email', 'locale'])
+      .where('id', 'in', [...new Set(mailing.flatMap((e) => e.recipients))]).where('email', 'is not', null).where('disabled_at', 'is', null).execute();
+    const byId = new Map(accounts.map((a) => [a.id, a]));
+    for (const { n, recipients } of mailing) {
+      const link = absoluteLink(n.link);
+      for (const a of recipients.map((id) => byId.get(id)).filter((a) => a !== undefined)) {
+        const en = a.locale === 'en';
+        const text = [en ? n.body?.en : n.body?.zh, link ? `${en ? 'Details' : '详情'}: ${link}` : null].filter(Boolean).join('\n\n');
+        outbox.push({ channel: 'email', target: a.email!.toLowerCase(), account_id: a.id, endpoint_id: null, payload: { subject: en ? n.title.en : n.title.zh, text }, dedupe_key: n.dedupeKey });
+      }
     }
   }
-  if (n.webhooks) {
-    const { schoolId, regionCodes = [], message } = n.webhooks;
-    const endpoints = await trx.selectFrom('notification_endpoints').select(['id', 'kind']).where('enabled', '=', true)
+  const robots = each.filter(({ n }) => n.webhooks);
+  if (robots.length) {
+    const schoolIds = [...new Set(robots.map(({ n }) => n.webhooks!.schoolId).filter((id) => id != null))];
+    const regionCodes = [...new Set(robots.flatMap(({ n }) => n.webhooks!.regionCodes ?? []))];
+    const endpoints = await trx.selectFrom('notification_endpoints').select(['id', 'kind', 'school_id', 'region_code']).where('enabled', '=', true)
       .where((eb) => eb.or([
-        ...(schoolId != null ? [eb('school_id', '=', schoolId)] : []),
+        ...(schoolIds.length ? [eb('school_id', 'in', schoolIds)] : []),
         ...(regionCodes.length ? [eb('region_code', 'in', regionCodes)] : []),
         sql<boolean>`false`,
-      ])).execute();
-    for (const e of endpoints) outbox.push({ channel: e.kind, target: `endpoint:${e.id}`, account_id: null, endpoint_id: e.id, payload: { ...message, link } });
+      ])).orderBy('id').execute();
+    for (const { n } of robots) {
+      const { schoolId, regionCodes: codes = [], message } = n.webhooks!;
+      const link = absoluteLink(n.link);
+      for (const e of endpoints) {
+        const hears = (schoolId != null && e.school_id === schoolId) || (e.region_code != null && codes.includes(e.region_code));
+        if (hears) outbox.push({ channel: e.kind, target: `endpoint:${e.id}`, account_id: null, endpoint_id: e.id, payload: { ...message, link }, dedupe_key: n.dedupeKey });
+      }
+    }
   }
   let queued = 0;
   if (outbox.length) {
     const rows = await trx.insertInto('notification_outbox').values(outbox.map((o) => ({
-      ...o, dedupe_key: n.dedupeKey, payload: JSON.stringify(o.payload), status: 'pending' as const, next_attempt_at: now, created_at: now, last_error: null, locked_until: null, sent_at: null,
+      ...o, payload: JSON.stringify(o.payload), status: 'pending' as const, next_attempt_at: now, created_at: now, last_error: null, locked_until: null, sent_at: null,
     }))).onConflict((oc) => oc.columns(['channel', 'target', 'dedupe_key']).doNothing()).returning('id').execute();
     queued = rows.length;
   }
-  afterCommit?.(() => announceCommitted(recipients));
+  afterCommit?.(() => announceCommitted(everyone));
   return { inApp, outbox: queued };
 }
