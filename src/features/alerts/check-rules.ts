@@ -135,11 +135,11 @@ async function readInputs(trx: Trx, spans: Map<number, { from: string; to: strin
         where rc.code in (select region_code from s)) as chain,
       (select json_agg(c order by c.school_id, c.person_id, c.day) from (
         select e.school_id, e.person_id, p.class_id, p.dorm_id, e.check_date::text as day,
-          array(select distinct x from check_exceptions y, unnest(y.symptoms) x where y.person_id = e.person_id and y.check_date = e.check_date and y.status <> 'absent_other') as symptoms,
-          max(e.temperature) as temperature
+          coalesce(array_agg(distinct x) filter (where x is not null), '{}') as symptoms, max(e.temperature) as temperature
         from unnest(${sql.val(ids)}::bigint[], ${sql.val(ids.map((id) => spans.get(id)!.from))}::date[], ${sql.val(ids.map((id) => spans.get(id)!.to))}::date[]) as w(school_id, f, t)
         join check_exceptions e on e.school_id = w.school_id and e.check_date between w.f and w.t
         join persons p on p.id = e.person_id
+        left join lateral unnest(e.symptoms) as x on true
         where e.status in ('absent_ill', 'present_symptomatic') and p.class_id is not null
         group by e.school_id, e.person_id, p.class_id, p.dorm_id, e.check_date) c) as cases,
       (select json_agg(json_build_object('person_id', person_id, 'opened_on', opened_on, 'last_absent_on', last_absent_on, 'status', status,
