@@ -139,6 +139,37 @@ describe.each(databases())('checks wiring on %s', (kind) => {
     expect(again).toHaveLength(3);
   });
 
+  it('opens a class alert and grows it with the next day\'s cases when one drain holds both days', async () => {
+    env.clock.set('2026-12-01T05:30:00Z');
+    const now = env.ctx.now();
+    const schoolId = (await makeSchool(env.ctx)).id;
+    const classId = (await makeClass(env.ctx, { schoolId })).id;
+    const students: number[] = [];
+    for (let i = 0; i < 10; i++) students.push((await makeStudent(env.ctx, { classId })).id);
+    const days: Array<[string, number[]]> = [[DATE, students.slice(0, 3)], ['2026-12-01', students.slice(3, 5)]];
+    for (const [date, ill] of days) {
+      const check = await env.ctx.db.insertInto('class_checks').values({
+        school_id: schoolId, class_id: classId, check_date: date, session: 'morning', expected: 10, present: 10 - ill.length, absent_ill: ill.length, absent_other: 0,
+        symptomatic: ill.length, submitted_by: null, submitted_at: now, updated_at: now, idempotency_key: null, entry_ms: null,
+      }).returning('id').executeTakeFirstOrThrow();
+      for (const personId of ill) {
+        await env.ctx.db.insertInto('check_exceptions').values({
+          check_id: check.id, school_id: schoolId, person_id: personId, check_date: date, session: 'morning', status: 'absent_ill',
+          symptoms: sql<string[]>`array['fever', 'cough']::text[]`, temperature: 37.8, note: null,
+        }).execute();
+      }
+      await env.ctx.db.insertInto('check_rule_queue').values({ school_id: schoolId, class_id: classId, check_date: date, check_id: check.id }).execute();
+    }
+    expect((await drainCheckRuleQueue(env.ctx)).evaluated).toBe(2);
+    const raised = await env.ctx.db.selectFrom('alerts').selectAll().where('school_id', '=', schoolId).execute();
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toMatchObject({ rule: 'cluster-2006', unit_id: String(classId), case_count: 5, window_to: '2026-12-01' });
+    const persons = await env.ctx.db.selectFrom('alert_persons').select('person_id').where('alert_id', '=', raised[0].id).orderBy('person_id').execute();
+    expect(persons.map((p) => p.person_id)).toEqual(students.slice(0, 5));
+    const events = await env.ctx.db.selectFrom('alert_events').select('action').where('alert_id', '=', raised[0].id).orderBy('id').execute();
+    expect(events.map((e) => e.action)).toEqual(['raised', 'grew']);
+  });
+
   it('shows a student on approved leave as on leave and counts the absence without a new entry', async () => {
     env.clock.set('2026-11-30T00:30:00Z');
     const schoolId = (await makeSchool(env.ctx)).id;

@@ -5,21 +5,69 @@ import { type AlertSignal, MERGE_GAP_DAYS, type QueueResult, raiseOrMerge } from
 import { raiseNewAlerts } from './raise-new';
 
 /**
- * raiseOrMerge (queue.ts) for the many signals of one group commit of class checks. The common case,
- * a signal that joins an open alert of its cluster without raising it to emergency, is done for all
- * signals together: one statement each to take the clusters' advisory locks (in key order), read and
- * lock the open alerts, link persons, link episodes, count persons, and grow the alerts that grew
- * (with their event and audit rows). Clusters whose one signal opens an alert are opened together too
- * (raise-new.ts). A cluster with several signals that open or upgrade an alert goes through
- * raiseOrMerge signal by signal, in order, for its notifications. The outcome is what the
- * signals one after another would leave, except that an alert that grows through several signals of
- * one batch gets one 'grew' event for them.
+ * raiseOrMerge (queue.ts) for the many signals of one drain of the rule queue, in rounds of a few
+ * set-based statements each, whatever the number of signals: take the clusters' advisory locks (in key
+ * order, once); then per round read and lock the clusters' open alerts, and walk each cluster's signals
+ * in order while they join an open alert (those are grown together: persons, episodes, counts, one
+ * 'grew' event per alert, audit). A cluster stops at its first signal that opens an alert (all such
+ * alerts are opened together, raise-new.ts) or raises one to emergency (raiseOrMerge, with its
+ * notification); its later signals wait for the next round, which sees what this one wrote. The
+ * outcome is what the signals one after another would leave, except that an alert that grows through
+ * several signals of a round gets one 'grew' event for them.
  */
 export async function raiseOrMergeMany(trx: Trx, now: Date, signals: AlertSignal[], afterCommit?: AfterCommit): Promise<QueueResult[]> {
   if (!signals.length) return [];
-  const keyOf = (s: AlertSignal) => `alert:${s.unitKind}:${s.unitId}:${s.rule}:${s.syndrome ?? ''}:${s.disease ?? ''}`;
   const keys = [...new Set(signals.map(keyOf))].sort();
   await sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${sql.val(keys)}::text[]) with ordinality as u(k, i) order by i`.execute(trx);
+  const results = new Map<AlertSignal, QueueResult>();
+  let pending = signals;
+  while (pending.length) {
+    const open = await openAlerts(trx, pending);
+    // Which open alert each signal joins, with the alerts' windows as the signals before it leave them.
+    const windows = new Map<number, { from: string; to: string }>();
+    const target = new Map<AlertSignal, number>();
+    const stopped = new Set<string>();
+    const openers: AlertSignal[] = [];
+    const upgrades: AlertSignal[] = [];
+    const later: AlertSignal[] = [];
+    for (const s of pending) {
+      const k = keyOf(s);
+      if (stopped.has(k)) {
+        later.push(s);
+        continue;
+      }
+      const found = (open.get(k) ?? []).find((a) => {
+        const w = windows.get(a.id) ?? { from: a.window_from, to: a.window_to };
+        return w.from <= s.window.to && w.to >= addDays(s.window.from, -MERGE_GAP_DAYS);
+      });
+      if (!found || (s.level === 'emergency' && found.level === 'report')) {
+        stopped.add(k);
+        (found ? upgrades : openers).push(s);
+        continue;
+      }
+      const w = windows.get(found.id) ?? { from: found.window_from, to: found.window_to };
+      windows.set(found.id, { from: [s.window.from, w.from].sort()[0], to: [s.window.to, w.to].sort()[1] });
+      target.set(s, found.id);
+    }
+    const growing = pending.filter((s) => target.has(s));
+    if (growing.length) {
+      const alerts = [...open.values()].flat().filter((a) => growing.some((s) => target.get(s) === a.id));
+      const grown = await growMany(trx, now, growing.map((s) => ({ s, alertId: target.get(s)! })), alerts);
+      for (const s of growing) results.set(s, { alertId: target.get(s)!, created: false, grew: grown.has(target.get(s)!), upgraded: false });
+    }
+    for (const s of upgrades) results.set(s, await raiseOrMerge(trx, now, s, afterCommit));
+    const ids = await raiseNewAlerts(trx, now, openers, afterCommit);
+    for (const [i, s] of openers.entries()) results.set(s, { alertId: ids[i], created: true, grew: false, upgraded: false });
+    pending = later;
+  }
+  return signals.map((s) => results.get(s)!);
+}
+
+const keyOf = (s: { unitKind: string; unitId: string; rule: string; syndrome?: string | null; disease?: string | null }) =>
+  `alert:${s.unitKind}:${s.unitId}:${s.rule}:${s.syndrome ?? ''}:${s.disease ?? ''}`;
+
+/** The open alerts of the signals' clusters, locked, newest first per cluster. */
+async function openAlerts(trx: Trx, signals: AlertSignal[]) {
   const clusters = [...new Map(signals.map((s) => [keyOf(s), s])).values()];
   const open = await sql<{ id: number; unit_kind: string; unit_id: string; rule: string; syndrome: string | null; disease: string | null; level: string; window_from: string; window_to: string; case_count: number; version: number }>`
     select a.id, a.unit_kind, a.unit_id, a.rule, a.syndrome, a.disease, a.level, a.window_from::text as window_from, a.window_to::text as window_to, a.case_count, a.version
@@ -30,48 +78,14 @@ export async function raiseOrMergeMany(trx: Trx, now: Date, signals: AlertSignal
       where a.unit_kind = c.kind and a.unit_id = c.unit and a.rule = c.rule and a.syndrome is not distinct from c.syndrome and a.disease is not distinct from c.disease)
     order by a.id desc
     for update of a`.execute(trx);
-  const candidates = new Map<string, typeof open.rows>();
+  const byCluster = new Map<string, Array<(typeof open.rows)[number]>>();
   for (const a of open.rows) {
-    const k = `alert:${a.unit_kind}:${a.unit_id}:${a.rule}:${a.syndrome ?? ''}:${a.disease ?? ''}`;
-    const list = candidates.get(k) ?? [];
+    const k = keyOf({ unitKind: a.unit_kind, unitId: a.unit_id, rule: a.rule, syndrome: a.syndrome, disease: a.disease });
+    const list = byCluster.get(k) ?? [];
     list.push({ ...a, id: Number(a.id), case_count: Number(a.case_count) });
-    candidates.set(k, list);
+    byCluster.set(k, list);
   }
-
-  // Which open alert each signal joins, with the alerts' windows as the signals before it leave them.
-  const windows = new Map<number, { from: string; to: string }>();
-  const target = new Map<AlertSignal, number>();
-  const oneByOne = new Set<string>();
-  const unmatched = new Set<string>();
-  for (const s of signals) {
-    const k = keyOf(s);
-    const found = (candidates.get(k) ?? []).find((a) => {
-      const w = windows.get(a.id) ?? { from: a.window_from, to: a.window_to };
-      return w.from <= s.window.to && w.to >= addDays(s.window.from, -MERGE_GAP_DAYS);
-    });
-    if (!found || (s.level === 'emergency' && found.level === 'report')) {
-      if (!found) unmatched.add(k);
-      oneByOne.add(k);
-      continue;
-    }
-    const w = windows.get(found.id) ?? { from: found.window_from, to: found.window_to };
-    windows.set(found.id, { from: [s.window.from, w.from].sort()[0], to: [s.window.to, w.to].sort()[1] });
-    target.set(s, found.id);
-  }
-  const together = signals.filter((s) => !oneByOne.has(keyOf(s)));
-  const results = new Map<AlertSignal, QueueResult>();
-  if (together.length) {
-    const grown = await growMany(trx, now, together.map((s) => ({ s, alertId: target.get(s)! })), open.rows.filter((a) => together.some((s) => target.get(s) === Number(a.id))));
-    for (const s of together) results.set(s, { alertId: target.get(s)!, created: false, grew: grown.has(target.get(s)!), upgraded: false });
-  }
-  // A cluster whose only signal of the batch opens an alert: all such alerts are opened together.
-  const perKey = new Map<string, number>();
-  for (const s of signals) perKey.set(keyOf(s), (perKey.get(keyOf(s)) ?? 0) + 1);
-  const fresh = signals.filter((s) => unmatched.has(keyOf(s)) && perKey.get(keyOf(s)) === 1);
-  const freshIds = await raiseNewAlerts(trx, now, fresh, afterCommit);
-  for (const [i, s] of fresh.entries()) results.set(s, { alertId: freshIds[i], created: true, grew: false, upgraded: false });
-  for (const s of signals) if (oneByOne.has(keyOf(s)) && !results.has(s)) results.set(s, await raiseOrMerge(trx, now, s, afterCommit));
-  return signals.map((s) => results.get(s)!);
+  return byCluster;
 }
 
 /** The grow branch of raiseOrMerge for many (signal, alert) pairs, in two statements; returns the alerts that grew. */
