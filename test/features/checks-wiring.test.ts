@@ -22,6 +22,31 @@ describe.each(databases())('checks wiring on %s', (kind) => {
   const rulesDone = () => checkRuleDrainer(env.ctx).idle();
   const queued = async () => Number((await sql<{ n: number }>`select count(*)::int as n from check_rule_queue`.execute(env.ctx.db)).rows[0].n);
 
+  /**
+   * What a first submission of a morning check commits when its evaluation has not run yet (the process
+   * died, or the drain has not come): the check, its exceptions (ill with fever and cough) and its queue
+   * row, and, with `episodes`, the illness episodes the check opened.
+   */
+  const committedCheck = async (o: { schoolId: number; classId: number; date: string; expected: number; ill: number[]; episodes?: boolean }) => {
+    const now = env.ctx.now();
+    const check = await env.ctx.db.insertInto('class_checks').values({
+      school_id: o.schoolId, class_id: o.classId, check_date: o.date, session: 'morning', expected: o.expected, present: o.expected - o.ill.length,
+      absent_ill: o.ill.length, absent_other: 0, symptomatic: o.ill.length, submitted_by: null, submitted_at: now, updated_at: now, idempotency_key: null, entry_ms: null,
+    }).returning('id').executeTakeFirstOrThrow();
+    for (const personId of o.ill) {
+      await env.ctx.db.insertInto('check_exceptions').values({
+        check_id: check.id, school_id: o.schoolId, person_id: personId, check_date: o.date, session: 'morning', status: 'absent_ill',
+        symptoms: sql<string[]>`array['fever', 'cough']::text[]`, temperature: 37.8, note: null,
+      }).execute();
+      if (!o.episodes) continue;
+      await env.ctx.db.insertInto('absence_episodes').values({
+        school_id: o.schoolId, person_id: personId, class_id: o.classId, kind: 'illness', status: 'open', opened_on: o.date, last_absent_on: o.date,
+        absent_sessions: 1, symptoms: sql<string[]>`array['cough', 'fever']::text[]`, created_at: now, updated_at: now,
+      }).execute();
+    }
+    await env.ctx.db.insertInto('check_rule_queue').values({ school_id: o.schoolId, class_id: o.classId, check_date: o.date, check_id: check.id }).execute();
+  };
+
   beforeAll(async () => {
     env = await createTestEnv(kind);
   });
@@ -59,20 +84,8 @@ describe.each(databases())('checks wiring on %s', (kind) => {
     const classId = (await makeClass(env.ctx, { schoolId })).id;
     const students: number[] = [];
     for (let i = 0; i < 5; i++) students.push((await makeStudent(env.ctx, { classId })).id);
-    // What a first submission commits when the process dies before its evaluation: the check, its
-    // exceptions and its queue row, and no alert.
-    const now = env.ctx.now();
-    const check = await env.ctx.db.insertInto('class_checks').values({
-      school_id: schoolId, class_id: classId, check_date: DATE, session: 'morning', expected: 5, present: 2, absent_ill: 3, absent_other: 0,
-      symptomatic: 3, submitted_by: null, submitted_at: now, updated_at: now, idempotency_key: null, entry_ms: null,
-    }).returning('id').executeTakeFirstOrThrow();
-    for (const personId of students.slice(0, 3)) {
-      await env.ctx.db.insertInto('check_exceptions').values({
-        check_id: check.id, school_id: schoolId, person_id: personId, check_date: DATE, session: 'morning', status: 'absent_ill',
-        symptoms: sql<string[]>`array['fever', 'cough']::text[]`, temperature: 37.8, note: null,
-      }).execute();
-    }
-    await env.ctx.db.insertInto('check_rule_queue').values({ school_id: schoolId, class_id: classId, check_date: DATE, check_id: check.id }).execute();
+    // What a first submission commits when the process dies before its evaluation, and no alert.
+    await committedCheck({ schoolId, classId, date: DATE, expected: 5, ill: students.slice(0, 3) });
     const alerts = () => env.ctx.db.selectFrom('alerts').selectAll().where('school_id', '=', schoolId).execute();
     expect(await alerts()).toHaveLength(0);
 
@@ -88,7 +101,6 @@ describe.each(databases())('checks wiring on %s', (kind) => {
 
   it('raises the alerts of many classes in one drain as each would be raised alone, with persons, episodes, events, audit and notifications', async () => {
     env.clock.set('2026-11-30T05:30:00Z');
-    const now = env.ctx.now();
     const classes: Array<{ schoolId: number; classId: number; students: number[]; doctor: number }> = [];
     for (let c = 0; c < 3; c++) {
       const schoolId = (await makeSchool(env.ctx)).id;
@@ -97,21 +109,7 @@ describe.each(databases())('checks wiring on %s', (kind) => {
       for (let i = 0; i < 6; i++) students.push((await makeStudent(env.ctx, { classId })).id);
       const doctor = (await makeAccount(env.ctx, { role: 'school_doctor', schoolId })).id;
       classes.push({ schoolId, classId, students, doctor });
-      const check = await env.ctx.db.insertInto('class_checks').values({
-        school_id: schoolId, class_id: classId, check_date: DATE, session: 'morning', expected: 6, present: 3, absent_ill: 3, absent_other: 0,
-        symptomatic: 3, submitted_by: null, submitted_at: now, updated_at: now, idempotency_key: null, entry_ms: null,
-      }).returning('id').executeTakeFirstOrThrow();
-      for (const personId of students.slice(0, 3)) {
-        await env.ctx.db.insertInto('check_exceptions').values({
-          check_id: check.id, school_id: schoolId, person_id: personId, check_date: DATE, session: 'morning', status: 'absent_ill',
-          symptoms: sql<string[]>`array['fever', 'cough']::text[]`, temperature: 37.8, note: null,
-        }).execute();
-        await env.ctx.db.insertInto('absence_episodes').values({
-          school_id: schoolId, person_id: personId, class_id: classId, kind: 'illness', status: 'open', opened_on: DATE, last_absent_on: DATE,
-          absent_sessions: 1, symptoms: sql<string[]>`array['cough', 'fever']::text[]`, created_at: now, updated_at: now,
-        }).execute();
-      }
-      await env.ctx.db.insertInto('check_rule_queue').values({ school_id: schoolId, class_id: classId, check_date: DATE, check_id: check.id }).execute();
+      await committedCheck({ schoolId, classId, date: DATE, expected: 6, ill: students.slice(0, 3), episodes: true });
     }
 
     expect((await drainCheckRuleQueue(env.ctx)).evaluated).toBe(3);
@@ -141,25 +139,12 @@ describe.each(databases())('checks wiring on %s', (kind) => {
 
   it('opens a class alert and grows it with the next day\'s cases when one drain holds both days', async () => {
     env.clock.set('2026-12-01T05:30:00Z');
-    const now = env.ctx.now();
     const schoolId = (await makeSchool(env.ctx)).id;
     const classId = (await makeClass(env.ctx, { schoolId })).id;
     const students: number[] = [];
     for (let i = 0; i < 10; i++) students.push((await makeStudent(env.ctx, { classId })).id);
     const days: Array<[string, number[]]> = [[DATE, students.slice(0, 3)], ['2026-12-01', students.slice(3, 5)]];
-    for (const [date, ill] of days) {
-      const check = await env.ctx.db.insertInto('class_checks').values({
-        school_id: schoolId, class_id: classId, check_date: date, session: 'morning', expected: 10, present: 10 - ill.length, absent_ill: ill.length, absent_other: 0,
-        symptomatic: ill.length, submitted_by: null, submitted_at: now, updated_at: now, idempotency_key: null, entry_ms: null,
-      }).returning('id').executeTakeFirstOrThrow();
-      for (const personId of ill) {
-        await env.ctx.db.insertInto('check_exceptions').values({
-          check_id: check.id, school_id: schoolId, person_id: personId, check_date: date, session: 'morning', status: 'absent_ill',
-          symptoms: sql<string[]>`array['fever', 'cough']::text[]`, temperature: 37.8, note: null,
-        }).execute();
-      }
-      await env.ctx.db.insertInto('check_rule_queue').values({ school_id: schoolId, class_id: classId, check_date: date, check_id: check.id }).execute();
-    }
+    for (const [date, ill] of days) await committedCheck({ schoolId, classId, date, expected: 10, ill });
     expect((await drainCheckRuleQueue(env.ctx)).evaluated).toBe(2);
     const raised = await env.ctx.db.selectFrom('alerts').selectAll().where('school_id', '=', schoolId).execute();
     expect(raised).toHaveLength(1);
