@@ -9,5 +9,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // On a loaded 2-core CI machine a step can miss a deadline that has nothing to do with the product
+    // (a browser frame, a worker's RPC); one retry there keeps such noise from failing the run, and the
+    // summary line names every test that needed it, so real flakiness stays visible.
+    retry: process.env.CI ? 1 : 0,
   },
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { inTransaction } from '../../src/db/transaction';
 import { evaluateCheckRules } from '../../src/features/alerts/check-rules';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { BROWSER_SUITE, DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
+import { DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
 
 interface Form {
   schoolDay: boolean;
@@ -35,7 +35,7 @@ async function apiAs(page: Page, url: string) {
 const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const daysBefore = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
-describe.skipIf(process.env.TEST_BROWSER === 'off')('early warning in the browser', BROWSER_SUITE, () => {
+describe.skipIf(process.env.TEST_BROWSER === 'off')('early warning in the browser', () => {
   const running = productAndBrowser();
 
   it('three feverish absences in one class raise an alert that the school doctor acknowledges and the county officer sees', async () => {

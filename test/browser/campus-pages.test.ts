@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { BROWSER_SUITE, DESKTOP, launchBrowser, loginThroughForm, PHONE, SCREENSHOTS, startProduct } from './harness';
+import { DESKTOP, launchBrowser, loginThroughForm, PHONE, SCREENSHOTS, startProduct } from './harness';
 
 const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -29,7 +29,7 @@ async function getJson<T>(page: Page, url: string): Promise<T> {
   return (await r.json()) as T;
 }
 
-describe.skipIf(process.env.TEST_BROWSER === 'off')('vaccination, online teaching and footing pages in the browser', BROWSER_SUITE, () => {
+describe.skipIf(process.env.TEST_BROWSER === 'off')('vaccination, online teaching and footing pages in the browser', () => {
   let product: Awaited<ReturnType<typeof startProduct>>;
   let browser: Browser;
   let schoolId: number;

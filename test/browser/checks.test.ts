@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { BROWSER_SUITE, DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
+import { DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
 
 interface Form {
   schoolDay: boolean;
@@ -22,7 +22,7 @@ const getJson = async <T,>(page: Page, url: string): Promise<T> => {
   return (await r.json()) as T;
 };
 
-describe.skipIf(process.env.TEST_BROWSER === 'off')('class checks in the browser', BROWSER_SUITE, () => {
+describe.skipIf(process.env.TEST_BROWSER === 'off')('class checks in the browser', () => {
   const running = productAndBrowser();
 
   it('a teacher reports two exceptions on a phone, the school doctor follows up, the county officer sees the figures change', async () => {

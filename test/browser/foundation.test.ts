@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../src/domain/people/id-number';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { BROWSER_SUITE, DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
+import { DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
 
-describe.skipIf(process.env.TEST_BROWSER === 'off')('the web app in Chromium (foundation)', BROWSER_SUITE, () => {
+describe.skipIf(process.env.TEST_BROWSER === 'off')('the web app in Chromium (foundation)', () => {
   const running = productAndBrowser();
 
   it('a class teacher logs in on a phone and sees only the own class', async () => {

@@ -6,9 +6,9 @@ import { signVenueToken } from '../../src/domain/venue-codes/venue-token';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
 import { registerPersonStateSource, unregisterPersonStateSource } from '../../src/features/gate/person-state';
 import { campusKeys } from '../../src/features/venue-codes/keys';
-import { BROWSER_SUITE, launchBrowser, loginThroughForm, PHONE, SCREENSHOTS, startProduct } from './harness';
+import { launchBrowser, loginThroughForm, PHONE, SCREENSHOTS, startProduct } from './harness';
 
-describe.skipIf(process.env.TEST_BROWSER === 'off')('the gate page on a phone', BROWSER_SUITE, () => {
+describe.skipIf(process.env.TEST_BROWSER === 'off')('the gate page on a phone', () => {
   let product: Awaited<ReturnType<typeof startProduct>>;
   let browser: Browser;
   beforeAll(async () => {

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { BROWSER_SUITE, DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
+import { DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const shot = (name: string) => path.join(SCREENSHOTS, `governance-${name}.png`);
 
-describe.skipIf(process.env.TEST_BROWSER === 'off')('governance in the browser', BROWSER_SUITE, () => {
+describe.skipIf(process.env.TEST_BROWSER === 'off')('governance in the browser', () => {
   const running = productAndBrowser();
 
   it('the county officer runs the weekly draw; an inspector completes a covert visit with a finding; the owner uploads evidence; the inspector closes it', async () => {

@@ -77,13 +77,6 @@ export async function loginThroughForm(page: Page, url: string, username: string
 }
 
 /**
- * Options of every browser suite. On a loaded 2-core CI machine a browser step can miss a frame or a
- * deadline that has nothing to do with the product; one retry there keeps such noise from failing the
- * run, and the summary line names every step that needed it, so real flakiness stays visible.
- */
-export const BROWSER_SUITE = { retry: process.env.CI ? 1 : 0 };
-
-/**
  * Clicks and waits for the API call the click makes; a refusal fails with the server's own answer
  * (a toast is gone long before a timeout), and no call at all says the click did nothing.
  */

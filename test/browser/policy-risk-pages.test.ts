@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { BROWSER_SUITE, DESKTOP, loginThroughForm, productAndBrowser, SCREENSHOTS } from './harness';
+import { DESKTOP, loginThroughForm, productAndBrowser, SCREENSHOTS } from './harness';
 
 /** How long a page may take to show what the server saved (the machine is shared; PGlite runs in-process). */
 const SETTLE = { timeout: 30_000 };
@@ -19,7 +19,7 @@ async function pickDate(page: Page, id: string, date: string) {
   await input.press('Enter');
 }
 
-describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk status and checklists in the browser', BROWSER_SUITE, () => {
+describe.skipIf(process.env.TEST_BROWSER === 'off')('disease policies, risk status and checklists in the browser', () => {
   const running = productAndBrowser();
 
   it('the city officer amends varicella’s return criterion; an out-of-range value is refused naming the field', async () => {

@@ -2,12 +2,12 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { BROWSER_SUITE, DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
+import { DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
 const exact = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
-describe.skipIf(process.env.TEST_BROWSER === 'off')('the response chain in the browser', BROWSER_SUITE, () => {
+describe.skipIf(process.env.TEST_BROWSER === 'off')('the response chain in the browser', () => {
   const running = productAndBrowser();
 
   it('a confirmed case in a class → contacts proposed and confirmed → isolation orders → the class\'s next check shows them isolated', async () => {

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { BROWSER_SUITE, clickAndAwaitApi, DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
+import { clickAndAwaitApi, DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
 
-describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', BROWSER_SUITE, () => {
+describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', () => {
   const running = productAndBrowser();
 
   it('a parent requests leave on a phone and the class teacher approves it', async () => {

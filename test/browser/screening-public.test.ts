@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { signFields } from '../../src/domain/venue-codes/signed-token';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
 import { linkKey } from '../../src/features/screening/service';
-import { BROWSER_SUITE, DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
+import { DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
 
 const shanghaiDate = (offsetDays: number) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
 /** A figure of an antd Statistic, as the officer reads it. */
 const figure = async (page: Page, testId: string) => Number((await page.getByTestId(testId).locator('.ant-statistic-content').textContent())?.replace(/[^\d.]/g, ''));
 
-describe.skipIf(process.env.TEST_BROWSER === 'off')('a parent\'s screening link in the browser', BROWSER_SUITE, () => {
+describe.skipIf(process.env.TEST_BROWSER === 'off')('a parent\'s screening link in the browser', () => {
   const running = productAndBrowser();
 
   it('a parent answers a screening link on a phone and the county\'s coverage moves', async () => {

@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../src/features/demo/seed';
 import { buildApp, DEFAULT_WEB_DIST } from '../../src/http/app';
 import type { AppContext } from '../../src/http/context';
 import { FieldCipher } from '../../src/security/crypto';
-import { BROWSER_SUITE, DESKTOP, launchBrowser, loginThroughForm, SCREENSHOTS } from './harness';
+import { DESKTOP, launchBrowser, loginThroughForm, SCREENSHOTS } from './harness';
 
 /**
  * The code an authenticator app shows, computed here with otpauth. The server runs on the wall clock:
@@ -50,7 +50,7 @@ async function enrolOnPage(page: Page): Promise<string> {
   return secret;
 }
 
-describe.skipIf(process.env.TEST_BROWSER === 'off')('the second factor in Chromium', BROWSER_SUITE, () => {
+describe.skipIf(process.env.TEST_BROWSER === 'off')('the second factor in Chromium', () => {
   let product: Awaited<ReturnType<typeof startStrictProduct>>;
   let browser: Browser;
   beforeAll(async () => {
