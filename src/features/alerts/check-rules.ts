@@ -109,11 +109,11 @@ interface EpisodeFact {
 }
 
 /**
- * Everything the rules read, for every school of the batch, in one statement: each school's region,
- * terms and class sizes; each region's rule-set chain (as effectiveRules reads it); every illness
- * absence or symptomatic report per person and day in the school's span (index check_exceptions_school_day),
- * oldest first per person; and the only episodes a case can take a diagnosis or a return day from,
- * diagnosed or closed ones (index absence_episodes_facts), latest first.
+ * Everything the rules read, for every school of the batch, in two statements: each school's region,
+ * terms and class sizes, each region's rule-set chain (as effectiveRules reads it) and the only
+ * episodes a case can take a diagnosis or a return day from, diagnosed or closed ones (index
+ * absence_episodes_facts), latest first; then every illness absence or symptomatic report per person
+ * and day in the school's span (index check_exceptions_school_day), oldest first per person.
  */
 async function readInputs(trx: Trx, spans: Map<number, { from: string; to: string }>) {
   const ids = [...spans.keys()];
