@@ -1,4 +1,4 @@
-// `npm run bench -- checks [--seconds 30] [--seconds-rules-paused 10] [--concurrency 32]`
+// `npm run bench -- checks [--seconds 30] [--seconds-rules-paused 10] [--concurrency 32] [--schools 50]`
 // Class checks submitted through the real HTTP server (sessions, CSRF, validation, scope, roll-ups,
 // episodes, audit, early-warning rules) by many logged-in teachers, against a PostgreSQL with fsync
 // on; in the same run the raw baseline: one INSERT … ON CONFLICT transaction per row through `pg`
@@ -50,7 +50,7 @@ export default async function checksBench(args: string[]): Promise<void> {
   const pausedSeconds = option(args, 'seconds-rules-paused', 10);
   const concurrency = option(args, 'concurrency', 32);
   const classesPerSchool = 10;
-  const schoolsN = 50;
+  const schoolsN = option(args, 'schools', 50);
   const cluster = await startCluster({ fsync: true });
   process.env.DB_POOL_SIZE = String(Math.min(concurrency, 40));
   const db = await connect({ databaseUrl: cluster.url });
