@@ -13,5 +13,8 @@ export default defineConfig({
     // (a browser frame, a worker's RPC); one retry there keeps such noise from failing the run, and the
     // summary line names every test that needed it, so real flakiness stays visible.
     retry: process.env.CI ? 1 : 0,
+    // expect.poll waits for a state the product reaches on its own (a page re-rendered after a click,
+    // a queue drained): a second is too short on a loaded machine, and a passing poll returns at once.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
