@@ -124,12 +124,12 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', (
     expect(await owes()).toBe(false);
     await page.goto(`${url}/reentry`);
     const row = page.getByTestId('reentry-row').filter({ hasText: personName });
-    await row.waitFor({ timeout: 15_000 });
+    await row.waitFor({ timeout: 30_000 });
     await expect(row.getByTestId('reentry-proposal').textContent()).resolves.toMatch(/^核酸检测：\d{4}-\d{2}-\d{2}$/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'response-reentry-phone.png'), fullPage: true });
     await row.getByTestId('reentry-order').click();
-    await page.getByRole('button', { name: /确\s*定/ }).click();
-    await row.waitFor({ state: 'detached', timeout: 15_000 });
+    await clickAndAwaitApi(page, page.getByRole('button', { name: /确\s*定/ }), 'POST', '/api/reentry/proposals/decide');
+    await row.waitFor({ state: 'detached', timeout: 30_000 });
     await page.locator('.ant-segmented-item-label', { hasText: '已处理' }).click();
     const decided = page.getByTestId('reentry-row').filter({ hasText: personName });
     await expect(decided.getByTestId('reentry-outcome').textContent()).resolves.toContain('已下达');
