@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureNotifications } from '../../src/features/notifications/config';
+import { inTransaction } from '../../src/db/transaction';
 import { dispatchNotifications } from '../../src/features/notifications/dispatcher';
+import { enqueueNotifications } from '../../src/features/notifications/enqueue';
 import { createTestEnv, databases, type TestEnv } from '../harness/context';
 import { makeAccount, makeClass, makeHospital, makeSchool, makeStudent } from '../harness/factories';
 import { login } from '../harness/session';
@@ -60,6 +62,21 @@ describe.each(databases())('alert notifications on %s', (kind) => {
     expect((await dispatchNotifications(env.ctx)).claimed).toBe(0);
     expect(smtp.messages).toHaveLength(0);
     expect(robots.received).toHaveLength(0);
+  });
+
+  it('queues thousands of notifications at once, in inserts under the bind-parameter limit, each once', async () => {
+    const now = env.ctx.now();
+    // 6,500 notifications to the doctor, who has an e-mail address: as many in-app rows and e-mails,
+    // four inserts of up to 2,000 rows each, where one insert would take more bind parameters than PostgreSQL accepts.
+    const list = Array.from({ length: 6500 }, (_, i) => ({
+      kind: 'test.bulk', dedupeKey: `bulk:${i}`, recipients: [doctor], title: { zh: `批量 ${i}`, en: `Bulk ${i}` }, email: true,
+    }));
+    const first = await inTransaction(env.ctx.db, (trx) => enqueueNotifications(trx, list, now));
+    expect(first).toEqual({ inApp: 6500, outbox: 6500 });
+    const again = await inTransaction(env.ctx.db, (trx) => enqueueNotifications(trx, list, now));
+    expect(again).toEqual({ inApp: 0, outbox: 0 });
+    await env.ctx.db.deleteFrom('notification_outbox').where('dedupe_key', 'like', 'bulk:%').execute();
+    await env.ctx.db.deleteFrom('notifications').where('kind', '=', 'test.bulk').execute();
   });
 
   it('delivers an alert once per recipient and channel after commit, in the robots\' formats', async () => {

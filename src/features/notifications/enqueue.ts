@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { chunked } from '../../db/chunked';
 import type { AfterCommit, Trx } from '../../db/transaction';
 import type { RobotMessage } from '../../domain/notifications';
 import { announceCommitted } from './bus';
@@ -26,6 +27,9 @@ export interface NotificationInput {
   webhooks?: { schoolId?: number | null; regionCodes?: string[]; message: RobotMessage };
 }
 
+/** Rows per multi-row insert: about a dozen columns each, well under 65,535 bind parameters. */
+const ROWS_PER_INSERT = 2000;
+
 /**
  * Queues a notification in the caller's transaction: one in-app row per recipient, an outbox row per
  * e-mail address and per robot endpoint. Nothing leaves the process before the transaction commits —
@@ -37,22 +41,21 @@ export async function enqueueNotification(trx: Trx, n: NotificationInput, now: D
 }
 
 /**
- * Several notifications at once (the alerts a group commit of checks raised), with the statements of
- * one: the in-app rows of all in one insert, the e-mail addresses and robot endpoints read once, the
- * outbox rows in one insert. Each keeps its own dedupe key.
+ * Several notifications at once (the alerts one drain of the rule queue raised), with the statements of
+ * one: the in-app rows of all in one insert (per 2,000 rows), the e-mail addresses and robot endpoints
+ * read once, the outbox rows likewise. Each keeps its own dedupe key.
  */
 export async function enqueueNotifications(trx: Trx, list: NotificationInput[], now: Date, afterCommit?: AfterCommit): Promise<{ inApp: number; outbox: number }> {
   const each = list.map((n) => ({ n, recipients: [...new Set(n.recipients)] }));
   const everyone = [...new Set(each.flatMap((e) => e.recipients))];
-  let inApp = 0;
   const inAppRows = each.flatMap(({ n, recipients }) => recipients.map((account_id) => ({
     account_id, kind: n.kind, dedupe_key: n.dedupeKey, title_zh: n.title.zh, title_en: n.title.en, body_zh: n.body?.zh ?? '', body_en: n.body?.en ?? '',
     link: n.link ?? null, alert_id: n.alertId ?? null, created_at: now, read_at: null,
   })));
-  if (inAppRows.length) {
-    const rows = await trx.insertInto('notifications').values(inAppRows).onConflict((oc) => oc.columns(['account_id', 'dedupe_key']).doNothing()).returning('id').execute();
-    inApp = rows.length;
-  }
+  // A morning of an outbreak can notify thousands at once: parts of ROWS_PER_INSERT keep each insert
+  // under the bind-parameter limit.
+  const inApp = (await chunked(inAppRows, ROWS_PER_INSERT, (part) =>
+    trx.insertInto('notifications').values(part).onConflict((oc) => oc.columns(['account_id', 'dedupe_key']).doNothing()).returning('id').execute())).length;
   type Outbox = { channel: 'email' | 'dingtalk' | 'wecom'; target: string; account_id: number | null; endpoint_id: number | null; payload: unknown; dedupe_key: string };
   const outbox: Outbox[] = [];
   const mailing = each.filter(({ n, recipients }) => (n.email ?? true) && recipients.length);
@@ -88,13 +91,10 @@ export async function enqueueNotifications(trx: Trx, list: NotificationInput[], 
       }
     }
   }
-  let queued = 0;
-  if (outbox.length) {
-    const rows = await trx.insertInto('notification_outbox').values(outbox.map((o) => ({
+  const queued = (await chunked(outbox, ROWS_PER_INSERT, (part) =>
+    trx.insertInto('notification_outbox').values(part.map((o) => ({
       ...o, payload: JSON.stringify(o.payload), status: 'pending' as const, next_attempt_at: now, created_at: now, last_error: null, locked_until: null, sent_at: null,
-    }))).onConflict((oc) => oc.columns(['channel', 'target', 'dedupe_key']).doNothing()).returning('id').execute();
-    queued = rows.length;
-  }
+    }))).onConflict((oc) => oc.columns(['channel', 'target', 'dedupe_key']).doNothing()).returning('id').execute())).length;
   afterCommit?.(() => announceCommitted(everyone));
   return { inApp, outbox: queued };
 }

@@ -11,6 +11,7 @@ import { type Locale, t } from '../../i18n';
 import { writeAudit } from '../audit/write-audit';
 import { assertSchoolInScope } from '../scope-guard';
 import { type RosterFormat, readRosterFile, sniffFormat } from './parse';
+import { chunked } from '../../db/chunked';
 
 /** Rows per INSERT and per duplicate lookup. */
 export const CHUNK = 2000;
@@ -58,12 +59,6 @@ function rejection(locale: Locale, issues: RosterIssue[]): AppError {
   const rows = new Set(issues.map((i) => i.row)).size;
   const listed = describeIssues(locale, issues.slice(0, MAX_LISTED_ISSUES));
   return new AppError('roster.invalid_rows', 400, { count: issues.length, rows }, { rows: listed, total: issues.length, truncated: issues.length > listed.length });
-}
-
-async function chunked<T, R>(items: T[], size: number, work: (part: T[]) => Promise<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await work(items.slice(i, i + size))));
-  return out;
 }
 
 /**
