@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AfterCommit, Trx } from '../../db/transaction';
 import { addDays } from '../../domain/calendar';
 import { type AlertSignal, MERGE_GAP_DAYS, type QueueResult, raiseOrMerge } from './queue';
+import { linksOf, personLinkCtes } from './person-links';
 import { raiseNewAlerts } from './raise-new';
 
 /**
@@ -90,23 +91,11 @@ async function openAlerts(trx: Trx, signals: AlertSignal[]) {
 
 /** The grow branch of raiseOrMerge for many (signal, alert) pairs, in two statements; returns the alerts that grew. */
 async function growMany(trx: Trx, now: Date, pairs: Array<{ s: AlertSignal; alertId: number }>, alerts: Array<{ id: number; window_from: string; window_to: string; case_count: number; version: number }>): Promise<Set<number>> {
-  const links = pairs.flatMap(({ s, alertId }) => [...new Set(s.personIds)].map((p) => ({ a: alertId, p, f: s.window.from, t: s.window.to })));
   const ids = [...new Set(pairs.map((p) => p.alertId))];
   // Persons and their episodes linked, and each alert's persons counted: those before the statement
   // (its snapshot does not see its own inserts) plus those it added.
   const linked = await sql<{ id: number; persons: number; added: number }>`
-    with u as (
-      select * from unnest(${sql.val(links.map((l) => l.a))}::bigint[], ${sql.val(links.map((l) => l.p))}::bigint[], ${sql.val(links.map((l) => l.f))}::date[],
-        ${sql.val(links.map((l) => l.t))}::date[]) as u(a, p, f, t)
-    ), ins as (
-      insert into alert_persons (alert_id, person_id, added_at) select distinct a, p, ${now}::timestamptz from u order by a, p
-      on conflict (alert_id, person_id) do nothing returning alert_id
-    ), eps as (
-      insert into alert_episodes (alert_id, episode_id)
-      select distinct u.a, e.id from u join absence_episodes e on e.person_id = u.p
-      where e.kind = 'illness' and (e.status = 'open' or e.last_absent_on >= u.f) and e.opened_on <= u.t
-      on conflict do nothing returning 1
-    )
+    with ${personLinkCtes(linksOf(pairs), now)}
     select a.id, (select count(*) from alert_persons x where x.alert_id = a.id)::int + (select count(*) from ins where ins.alert_id = a.id)::int as persons,
       (select count(*) from ins where ins.alert_id = a.id)::int as added, (select count(*) from eps)::int as episodes
     from unnest(${sql.val(ids)}::bigint[]) as a(id)`.execute(trx);

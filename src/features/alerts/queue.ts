@@ -6,6 +6,8 @@ import { writeAudit } from '../audit/write-audit';
 import { notifyAlertEvent } from '../notifications/alert-notifications';
 import { deadlineMs, tighterDeadline } from './lifecycle';
 import type { AlertDeadline, AlertUnitKind } from './tables';
+import { linksOf, personLinkCtes } from './person-links';
+import { raiseNewAlerts } from './raise-new';
 
 /** A rule alert or statistical signal on its way into the queue, with database ids. */
 export interface AlertSignal {
@@ -61,20 +63,8 @@ export async function raiseOrMerge(trx: Trx, now: Date, s: AlertSignal, afterCom
     .orderBy('id', 'desc').limit(1).forUpdate().executeTakeFirst();
 
   if (!existing) {
-    const emergency = s.level === 'emergency';
-    const row = await trx.insertInto('alerts').values({
-      source: s.source, rule: s.rule, method: s.method ?? null, unit_kind: s.unitKind, unit_id: s.unitId, school_id: s.schoolId, class_id: s.classId ?? null,
-      dorm_id: s.dormId ?? null, region_code: s.regionCode, level: s.level, deadline: s.deadline, disease: s.disease ?? null, syndrome: s.syndrome ?? null,
-      window_from: s.window.from, window_to: s.window.to, case_count: Math.max(s.personIds.length, s.count ?? 0), status: 'new', outcome: null,
-      // An emergency, and any region-level signal, goes to the county at once.
-      escalation_level: emergency || s.unitKind === 'region' ? 'county' : 'school',
-      raised_at: now, due_at: new Date(now.getTime() + deadlineMs(s.deadline)), updated_at: now, detail: JSON.stringify(s.detail ?? {}),
-    }).returning('id').executeTakeFirstOrThrow();
-    await linkPersons(trx, row.id, s, now);
-    await trx.insertInto('alert_events').values({ alert_id: row.id, at: now, actor_id: null, action: 'raised', from_status: null, to_status: 'new', note: null, detail: JSON.stringify({ persons: s.personIds.length, count: s.count ?? null }) }).execute();
-    await writeAudit(trx, null, { action: 'alert.raise', objectType: 'alert', objectId: row.id, detail: { rule: s.rule, unit: `${s.unitKind}:${s.unitId}`, level: s.level, persons: s.personIds.length } });
-    await notifyAlertEvent(trx, row.id, 'raised', now, afterCommit);
-    return { alertId: row.id, created: true, grew: false, upgraded: false };
+    const [alertId] = await raiseNewAlerts(trx, now, [s], afterCommit);
+    return { alertId, created: true, grew: false, upgraded: false };
   }
 
   const added = await linkPersons(trx, existing.id, s, now);
@@ -104,14 +94,8 @@ export async function raiseOrMerge(trx: Trx, now: Date, s: AlertSignal, afterCom
 
 /** Links the signal's persons and their illness episodes around the window; returns the persons added. */
 async function linkPersons(trx: Trx, alertId: number, s: AlertSignal, now: Date): Promise<number> {
-  if (!s.personIds.length) return 0;
-  const ids = [...new Set(s.personIds)];
-  const added = await trx.insertInto('alert_persons').values(ids.map((person_id) => ({ alert_id: alertId, person_id, added_at: now })))
-    .onConflict((oc) => oc.columns(['alert_id', 'person_id']).doNothing()).returning('person_id').execute();
-  await sql`insert into alert_episodes (alert_id, episode_id)
-    select ${alertId}, e.id from absence_episodes e
-    where e.person_id = any(${sql.val(ids)}::bigint[]) and e.kind = 'illness'
-      and (e.status = 'open' or e.last_absent_on >= ${s.window.from}::date) and e.opened_on <= ${s.window.to}::date
-    on conflict do nothing`.execute(trx);
-  return added.length;
+  const links = linksOf([{ s, alertId }]);
+  if (!links.length) return 0;
+  const r = await sql<{ added: number }>`with ${personLinkCtes(links, now)} select (select count(*) from ins)::int as added, (select count(*) from eps) as episodes`.execute(trx);
+  return Number(r.rows[0].added);
 }

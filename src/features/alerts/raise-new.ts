@@ -2,12 +2,13 @@ import { sql } from 'kysely';
 import type { AfterCommit, Trx } from '../../db/transaction';
 import { notifyAlertEvents } from '../notifications/alert-notifications';
 import { deadlineMs } from './lifecycle';
+import { linksOf, personLinkCtes } from './person-links';
 import type { AlertSignal } from './queue';
 
 /**
- * The new-alert branch of raiseOrMerge (queue.ts) for many signals at once: the alerts, their persons
- * and episodes, the 'raised' events, the audit rows and the notifications in six statements or so,
- * however many alerts a drain of the rule queue raises (a morning of an outbreak raises hundreds).
+ * Opens alerts, one per signal: the alerts, their persons and episodes, the 'raised' events, the audit
+ * rows and the notifications in six statements or so, however many alerts a drain of the rule queue
+ * raises (a morning of an outbreak raises hundreds); raiseOrMerge (queue.ts) opens its one alert here too.
  * The caller holds the clusters' advisory locks and has found no open alert for any of them; each
  * signal is of its own cluster. Returns the new alerts' ids in the order of the signals.
  */
@@ -41,23 +42,8 @@ export async function raiseNewAlerts(trx: Trx, now: Date, signals: AlertSignal[]
   if (inserted.rows.length !== signals.length) throw new Error('raiseNewAlerts: two signals of one cluster');
   const ids = inserted.rows.map((r) => Number(r.id));
 
-  const links = signals.flatMap((s, i) => [...new Set(s.personIds)].map((p) => ({ a: ids[i], p, f: s.window.from, t: s.window.to })));
-  if (links.length) {
-    await sql`
-      with u as (
-        select * from unnest(${sql.val(links.map((l) => l.a))}::bigint[], ${sql.val(links.map((l) => l.p))}::bigint[], ${sql.val(links.map((l) => l.f))}::date[],
-          ${sql.val(links.map((l) => l.t))}::date[]) as u(a, p, f, t)
-      ), ins as (
-        insert into alert_persons (alert_id, person_id, added_at) select distinct a, p, ${now}::timestamptz from u order by a, p
-        on conflict (alert_id, person_id) do nothing returning 1
-      ), eps as (
-        insert into alert_episodes (alert_id, episode_id)
-        select distinct u.a, e.id from u join absence_episodes e on e.person_id = u.p
-        where e.kind = 'illness' and (e.status = 'open' or e.last_absent_on >= u.f) and e.opened_on <= u.t
-        on conflict do nothing returning 1
-      )
-      select (select count(*) from ins) as persons, (select count(*) from eps) as episodes`.execute(trx);
-  }
+  const links = linksOf(signals.map((s, i) => ({ s, alertId: ids[i] })));
+  if (links.length) await sql`with ${personLinkCtes(links, now)} select (select count(*) from ins) as persons, (select count(*) from eps) as episodes`.execute(trx);
 
   const events = signals.map((s) => JSON.stringify({ persons: s.personIds.length, count: s.count ?? null }));
   const audits = signals.map((s) => JSON.stringify({ rule: s.rule, unit: `${s.unitKind}:${s.unitId}`, level: s.level, persons: s.personIds.length }));

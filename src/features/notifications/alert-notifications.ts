@@ -53,7 +53,12 @@ async function candidatesFor(trx: Trx, places: Array<{ schoolId: number | null; 
       ...(regionCodes.length ? [eb('region_code', 'in', regionCodes)] : []),
       sql<boolean>`false`,
     ])).orderBy('id').execute();
-  const grid = rows.length ? await trx.selectFrom('grid_responsibilities').select(['account_id', 'unit_type', 'unit_key']).where('account_id', 'in', rows.map((r) => r.id)).execute() : [];
+  const grid = new Map<number, string[]>();
+  if (rows.length) {
+    for (const g of await trx.selectFrom('grid_responsibilities').select(['account_id', 'unit_type', 'unit_key']).where('account_id', 'in', rows.map((r) => r.id)).execute()) {
+      grid.set(g.account_id, [...(grid.get(g.account_id) ?? []), `${g.unit_type}:${g.unit_key}`]);
+    }
+  }
   return places.map(({ schoolId, regionCodes: codes }) => {
     const paired = new Set(pairings.filter((p) => p.school_id === schoolId).map((p) => p.hospital_id));
     return rows
@@ -61,7 +66,7 @@ async function candidatesFor(trx: Trx, places: Array<{ schoolId: number | null; 
       .map((r) => ({
         accountId: r.id, role: r.role, schoolId: r.school_id, classId: r.class_id, regionCode: r.region_code,
         pairedSchoolIds: r.role === 'hospital_liaison' && schoolId != null ? [schoolId] : [],
-        grid: grid.filter((g) => g.account_id === r.id).map((g) => `${g.unit_type}:${g.unit_key}`),
+        grid: grid.get(r.id) ?? [],
         mayRead: can({ role: r.role as Role, canUnmask: false }, 'alert.read'),
       }));
   });

@@ -1,0 +1,35 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { AlertSignal } from './queue';
+
+/** One person of a signal to link to an alert, with the signal's window. */
+export interface PersonLink {
+  alertId: number;
+  personId: number;
+  from: string;
+  to: string;
+}
+
+/** The links of signals to their alerts: each signal's persons (once each) with its window. */
+export const linksOf = (pairs: Array<{ s: AlertSignal; alertId: number }>): PersonLink[] =>
+  pairs.flatMap(({ s, alertId }) => [...new Set(s.personIds)].map((personId) => ({ alertId, personId, from: s.window.from, to: s.window.to })));
+
+/**
+ * CTEs `u`, `ins` and `eps` linking persons to alerts, for the caller's statement: each person once per
+ * alert (`ins` returns the alert of every person added), and each person's illness episodes that
+ * overlap the window (open, or ended on or after its first day; opened by its last). Linking again
+ * adds nothing. Every path that opens or grows an alert links through here.
+ */
+export function personLinkCtes(links: PersonLink[], now: Date): RawBuilder<unknown> {
+  return sql`u as (
+      select * from unnest(${sql.val(links.map((l) => l.alertId))}::bigint[], ${sql.val(links.map((l) => l.personId))}::bigint[],
+        ${sql.val(links.map((l) => l.from))}::date[], ${sql.val(links.map((l) => l.to))}::date[]) as u(a, p, f, t)
+    ), ins as (
+      insert into alert_persons (alert_id, person_id, added_at) select distinct a, p, ${now}::timestamptz from u order by a, p
+      on conflict (alert_id, person_id) do nothing returning alert_id
+    ), eps as (
+      insert into alert_episodes (alert_id, episode_id)
+      select distinct u.a, e.id from u join absence_episodes e on e.person_id = u.p
+      where e.kind = 'illness' and (e.status = 'open' or e.last_absent_on >= u.f) and e.opened_on <= u.t
+      on conflict do nothing returning 1
+    )`;
+}
