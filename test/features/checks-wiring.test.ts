@@ -155,6 +155,40 @@ describe.each(databases())('checks wiring on %s', (kind) => {
     expect(events.map((e) => e.action)).toEqual(['raised', 'grew']);
   });
 
+  it('links the new illness episode of a child already in a growing alert, and nothing twice', async () => {
+    env.clock.set('2026-12-02T05:30:00Z');
+    const schoolId = (await makeSchool(env.ctx)).id;
+    const classId = (await makeClass(env.ctx, { schoolId })).id;
+    const students: number[] = [];
+    for (let i = 0; i < 10; i++) students.push((await makeStudent(env.ctx, { classId })).id);
+    await committedCheck({ schoolId, classId, date: DATE, expected: 10, ill: students.slice(0, 3), episodes: true });
+    expect((await drainCheckRuleQueue(env.ctx)).evaluated).toBe(1);
+    const [alert] = await env.ctx.db.selectFrom('alerts').selectAll().where('school_id', '=', schoolId).execute();
+    const linkedEpisodes = () => env.ctx.db.selectFrom('alert_episodes').innerJoin('absence_episodes', 'absence_episodes.id', 'alert_episodes.episode_id')
+      .select(['absence_episodes.person_id', 'absence_episodes.opened_on']).where('alert_id', '=', alert.id).orderBy('person_id').orderBy('opened_on').execute();
+    expect(await linkedEpisodes()).toHaveLength(3);
+    // The first child returns the next day and falls ill again on the third, with two new classmates.
+    await env.ctx.db.updateTable('absence_episodes').set({ status: 'closed', closed_on: '2026-12-01' }).where('person_id', '=', students[0]).execute();
+    await committedCheck({ schoolId, classId, date: '2026-12-02', expected: 10, ill: [students[0], students[3], students[4]], episodes: true });
+    expect((await drainCheckRuleQueue(env.ctx)).evaluated).toBe(1);
+    const grown = await env.ctx.db.selectFrom('alerts').selectAll().where('school_id', '=', schoolId).execute();
+    expect(grown).toHaveLength(1);
+    expect(grown[0]).toMatchObject({ id: alert.id, case_count: 5, window_to: '2026-12-02' });
+    const persons = await env.ctx.db.selectFrom('alert_persons').select('person_id').where('alert_id', '=', alert.id).orderBy('person_id').execute();
+    expect(persons.map((p) => p.person_id)).toEqual(students.slice(0, 5));
+    const episodes = await linkedEpisodes();
+    expect(episodes.map((e) => [e.person_id, e.opened_on])).toEqual([
+      [students[0], DATE], [students[0], '2026-12-02'], [students[1], DATE], [students[2], DATE], [students[3], '2026-12-02'], [students[4], '2026-12-02'],
+    ]);
+    // Evaluating the same day again links nothing more and does not grow the alert.
+    const again = await env.ctx.db.selectFrom('class_checks').select('id').where('class_id', '=', classId).where('check_date', '=', '2026-12-02').executeTakeFirstOrThrow();
+    await env.ctx.db.insertInto('check_rule_queue').values({ school_id: schoolId, class_id: classId, check_date: '2026-12-02', check_id: again.id }).execute();
+    expect((await drainCheckRuleQueue(env.ctx)).evaluated).toBe(1);
+    expect(await linkedEpisodes()).toHaveLength(6);
+    const events = await env.ctx.db.selectFrom('alert_events').select('action').where('alert_id', '=', alert.id).orderBy('id').execute();
+    expect(events.map((e) => e.action)).toEqual(['raised', 'grew']);
+  });
+
   it('shows a student on approved leave as on leave and counts the absence without a new entry', async () => {
     env.clock.set('2026-11-30T00:30:00Z');
     const schoolId = (await makeSchool(env.ctx)).id;

@@ -70,8 +70,9 @@ const keyOf = (s: { unitKind: string; unitId: string; rule: string; syndrome?: s
 /** The open alerts of the signals' clusters, locked, newest first per cluster. */
 async function openAlerts(trx: Trx, signals: AlertSignal[]) {
   const clusters = [...new Map(signals.map((s) => [keyOf(s), s])).values()];
-  const open = await sql<{ id: number; unit_kind: string; unit_id: string; rule: string; syndrome: string | null; disease: string | null; level: string; window_from: string; window_to: string; case_count: number; version: number }>`
-    select a.id, a.unit_kind, a.unit_id, a.rule, a.syndrome, a.disease, a.level, a.window_from::text as window_from, a.window_to::text as window_to, a.case_count, a.version
+  const open = await sql<{ id: number; unit_kind: string; unit_id: string; rule: string; syndrome: string | null; disease: string | null; level: string; window_from: string; window_to: string; case_count: number; version: number; persons: number[] }>`
+    select a.id, a.unit_kind, a.unit_id, a.rule, a.syndrome, a.disease, a.level, a.window_from::text as window_from, a.window_to::text as window_to, a.case_count, a.version,
+      array(select x.person_id from alert_persons x where x.alert_id = a.id) as persons
     from alerts a
     where a.status <> 'closed' and exists (
       select 1 from unnest(${sql.val(clusters.map((s) => s.unitKind))}::text[], ${sql.val(clusters.map((s) => s.unitId))}::text[], ${sql.val(clusters.map((s) => s.rule))}::text[],
@@ -83,24 +84,23 @@ async function openAlerts(trx: Trx, signals: AlertSignal[]) {
   for (const a of open.rows) {
     const k = keyOf({ unitKind: a.unit_kind, unitId: a.unit_id, rule: a.rule, syndrome: a.syndrome, disease: a.disease });
     const list = byCluster.get(k) ?? [];
-    list.push({ ...a, id: Number(a.id), case_count: Number(a.case_count) });
+    list.push({ ...a, id: Number(a.id), case_count: Number(a.case_count), persons: a.persons.map(Number) });
     byCluster.set(k, list);
   }
   return byCluster;
 }
 
 /** The grow branch of raiseOrMerge for many (signal, alert) pairs, in two statements; returns the alerts that grew. */
-async function growMany(trx: Trx, now: Date, pairs: Array<{ s: AlertSignal; alertId: number }>, alerts: Array<{ id: number; window_from: string; window_to: string; case_count: number; version: number }>): Promise<Set<number>> {
+async function growMany(trx: Trx, now: Date, pairs: Array<{ s: AlertSignal; alertId: number }>, alerts: OpenAlert[]): Promise<Set<number>> {
   const ids = [...new Set(pairs.map((p) => p.alertId))];
-  // Persons and their episodes linked, and each alert's persons counted: those before the statement
-  // (its snapshot does not see its own inserts) plus those it added.
-  const linked = await sql<{ id: number; persons: number; added: number }>`
-    with ${personLinkCtes(linksOf(pairs), now)}
-    select a.id, (select count(*) from alert_persons x where x.alert_id = a.id)::int + (select count(*) from ins where ins.alert_id = a.id)::int as persons,
-      (select count(*) from ins where ins.alert_id = a.id)::int as added, (select count(*) from eps)::int as episodes
-    from unnest(${sql.val(ids)}::bigint[]) as a(id)`.execute(trx);
-  const persons = new Map(linked.rows.map((r) => [Number(r.id), Number(r.persons)]));
+  const byId = new Map(alerts.map((a) => [a.id, a]));
+  // Persons and their episodes linked; each alert's persons are those read with it plus those added.
+  const links = newLinks(pairs, byId);
+  const linked = links.length
+    ? await sql<{ id: number; added: number }>`with ${personLinkCtes(links, now)} select alert_id as id, count(*)::int as added from ins group by alert_id`.execute(trx)
+    : { rows: [] };
   const added = new Map(linked.rows.map((r) => [Number(r.id), Number(r.added)]));
+  const persons = new Map(ids.map((id) => [id, (byId.get(id)?.persons.length ?? 0) + (added.get(id) ?? 0)]));
   const grown: Array<{ id: number; from: string; to: string; count: number; version: number; added: number }> = [];
   for (const a of alerts) {
     const mine = pairs.filter((p) => p.alertId === Number(a.id)).map((p) => p.s);
@@ -131,4 +131,26 @@ async function growMany(trx: Trx, now: Date, pairs: Array<{ s: AlertSignal; aler
     insert into audit_log (actor_id, actor_name, actor_role, action, object_type, object_id, scope, result, detail, ip)
     select null, null, null, 'alert.grow', 'alert', id::text, null, 'ok', audit, null from g order by id`.execute(trx);
   return new Set(grown.map((g) => g.id));
+}
+
+type OpenAlert = { id: number; window_from: string; window_to: string; case_count: number; version: number; persons: number[] };
+
+/**
+ * The links a grow must make: every person of a signal, except those already linked to the alert
+ * whose latest report is neither after the alert's window nor on the day evaluated. Such a person's
+ * episodes overlapping the window were linked with it (an episode opens with a report), and linking
+ * again would add nothing; on a busy morning they are nearly all of a grow's persons.
+ */
+function newLinks(pairs: Array<{ s: AlertSignal; alertId: number }>, alerts: Map<number, OpenAlert>) {
+  const linked = new Map<number, Set<number>>();
+  const kept = pairs.map(({ s, alertId }) => {
+    const a = alerts.get(alertId);
+    if (!s.reports || !a) return { s, alertId };
+    let set = linked.get(alertId);
+    if (!set) linked.set(alertId, (set = new Set(a.persons)));
+    const { on, last } = s.reports;
+    const personIds = s.personIds.filter((p, i) => !set.has(p) || last[i] >= on || last[i] > a.window_to);
+    return { s: { ...s, personIds }, alertId };
+  });
+  return linksOf(kept);
 }

@@ -17,6 +17,8 @@ export interface CheckEvent {
   personIds?: number[];
 }
 
+const YIELD_EVERY_MS = 3;
+
 /** Calendar days read back: the longest rule window (10 days) plus a school-day window across a holiday. */
 const LOOKBACK_DAYS = 21;
 
@@ -61,14 +63,25 @@ export async function evaluateCheckRulesBatch(trx: Trx, ctx: AppContext, events:
   const { schools, ruleSets, rows, episodes } = await readInputs(trx, spans);
 
   const signals = [];
+  let slice = performance.now();
   for (const g of groups) {
+    // A drain evaluates many schools: hand the event loop back every few milliseconds, so that the
+    // submissions arriving meanwhile are not held up behind the whole evaluation.
+    if (performance.now() - slice > YIELD_EVERY_MS) {
+      await new Promise((r) => setImmediate(r));
+      slice = performance.now();
+    }
     const school = schools.get(g.schoolId)!;
-    const cases = casesFrom(rows.get(g.schoolId) ?? [], episodes, g.schoolId, addDays(g.date, -LOOKBACK_DAYS), g.date);
+    const schoolRows = rows.get(g.schoolId) ?? [];
+    const cases = casesFrom(schoolRows, episodes, g.schoolId, addDays(g.date, -LOOKBACK_DAYS), g.date);
+    // Each person's latest report up to the day (rows come oldest first per person).
+    const lastReported = new Map<string, string>();
+    for (const r of schoolRows) if (r.day <= g.date) lastReported.set(String(r.person_id), r.day);
     const calendar = school.terms.length ? { terms: school.terms } : defaultCalendarAround(g.date);
     const found = evaluateRules({ today: g.date, cases, calendar, classSizes: school.classSizes }, ruleSets.get(school.regionCode)!);
     const dorms = new Set(cases.filter((c) => g.classes.has(c.classId) && c.dormId).map((c) => c.dormId!));
     const relevant = found.filter((s) => (s.unit.kind === 'class' && g.classes.has(s.unit.id)) || (s.unit.kind === 'dorm' && dorms.has(s.unit.id)) || s.unit.kind === 'school');
-    for (const s of relevant) signals.push(toAlertSignal(s, g.schoolId, g.checkId, school.regionCode, cases));
+    for (const s of relevant) signals.push({ ...toAlertSignal(s, g.schoolId, g.checkId, school.regionCode, cases), reports: { on: g.date, last: s.persons.map((p) => lastReported.get(p)!) } });
   }
   return raiseOrMergeMany(trx, ctx.now(), signals, afterCommit);
 }

@@ -27,6 +27,12 @@ export interface AlertSignal {
   syndrome?: Syndrome | string | null;
   window: { from: string; to: string };
   personIds: number[];
+  /**
+   * For a signal evaluated on check data: the day evaluated and each person's latest report (parallel
+   * to personIds). A person already linked to the alert the signal grows, not reported since the
+   * alert's window nor on that day, has no episode left to link, so the grow skips it.
+   */
+  reports?: { on: string; last: string[] };
   /** Cases behind a signal without named persons (statistical counts). */
   count?: number;
   detail?: Record<string, unknown>;
