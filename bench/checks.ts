@@ -1,4 +1,4 @@
-// `npm run bench -- checks [--seconds 30] [--seconds-rules-paused 10] [--concurrency 32] [--schools 50]`
+// `npm run bench -- checks [--seconds 30] [--seconds-rules-paused 15] [--segments 6] [--concurrency 32] [--schools 50]`
 // Class checks submitted through the real HTTP server (sessions, CSRF, validation, scope, roll-ups,
 // episodes, audit, early-warning rules) by many logged-in teachers, against a PostgreSQL with fsync
 // on; in the same run the raw baseline: one INSERT … ON CONFLICT transaction per row through `pg`
@@ -10,8 +10,10 @@
 // every 2 s during the run as the server's audit.seal job does.
 // Rule evaluation figures: the rules run just after each group commit (check_rule_queue, drains at
 // most once a second), so a submission does not wait for them; what they add to a submission (the CPU
-// the evaluations take) is the p95 of the main phase minus the p95 of a shorter phase of the same
-// load with the drains paused; and the time from a check's commit to its alerts' commit is reported.
+// the evaluations take) is the p95 of the main load minus the p95 of the same load with the drains
+// paused, the two alternating in segments (5 s on, 2.5 s paused by default, the paused segments'
+// evaluations run between segments, unmeasured); and the time from a check's commit to its alerts'
+// commit is reported.
 // Work items come in the order of school days (all morning checks of a day, then noon, then the next
 // day), a school day every second or so: far more alerts open than on any real morning.
 import { randomBytes } from 'node:crypto';
@@ -47,7 +49,7 @@ const DATES = Array.from({ length: 91 }, (_, i) => new Date(Date.UTC(2026, 8, 1 
 
 export default async function checksBench(args: string[]): Promise<void> {
   const seconds = option(args, 'seconds', 30);
-  const pausedSeconds = option(args, 'seconds-rules-paused', 10);
+  const pausedSeconds = option(args, 'seconds-rules-paused', 15);
   const concurrency = option(args, 'concurrency', 32);
   const classesPerSchool = 10;
   const schoolsN = option(args, 'schools', 50);
@@ -111,20 +113,38 @@ export default async function checksBench(args: string[]): Promise<void> {
     const drainer = checkRuleDrainer(ctx);
     checkBatchStats.enabled = true;
     drainer.stats.enabled = true;
-    const api = await clientInWorker({ port, concurrency, seconds, items, sessions, students, first: 0 });
+    const segments = Math.max(1, option(args, 'segments', 6));
+    // The main load and the same load with the rule drains paused, in alternating segments, so that
+    // both see the same machine and the same table sizes (one after the other, drift on a shared machine
+    // and the growing tables weighed on whichever came second).
+    const on: Segment[] = [];
+    const off: Segment[] = [];
+    let first = 0;
+    let rulesLeft = 0;
+    for (let k = 0; k < segments; k++) {
+      const run = await clientInWorker({ port, concurrency, seconds: seconds / segments, items, sessions, students, first });
+      on.push(run);
+      first = run.next;
+      await drainer.idle();
+      rulesLeft += Number((await sql<{ n: number }>`select count(*)::int as n from check_rule_queue`.execute(db.kysely)).rows[0].n);
+      // The paused segment: the checks still queue their evaluation, which runs after it, unmeasured.
+      drainer.stats.enabled = false;
+      checkBatchStats.enabled = false;
+      const kick = drainer.kick;
+      drainer.kick = () => {};
+      const paused = await clientInWorker({ port, concurrency, seconds: pausedSeconds / segments, items, sessions, students, first });
+      off.push(paused);
+      first = paused.next;
+      drainer.kick = kick;
+      drainer.kick();
+      await drainer.idle();
+      drainer.stats.enabled = true;
+      checkBatchStats.enabled = true;
+    }
     checkBatchStats.enabled = false;
-    await drainer.idle();
     drainer.stats.enabled = false;
-    const left = await sql<{ n: number }>`select count(*)::int as n from check_rule_queue`.execute(db.kysely);
-    // The same load for a shorter phase with the rule drains paused (the checks still queue their
-    // evaluation, which runs after the phase): the p95 difference is what evaluating the rules costs a
-    // submission, the CPU the drains take from the server included.
-    const kick = drainer.kick;
-    drainer.kick = () => {};
-    const paused = await clientInWorker({ port, concurrency, seconds: pausedSeconds, items, sessions, students, first: api.next });
-    drainer.kick = kick;
-    drainer.kick();
-    await drainer.idle();
+    const api = pooled(on);
+    const paused = pooled(off);
     sealing = false;
     await sealer;
     await app.close();
@@ -153,12 +173,12 @@ export default async function checksBench(args: string[]): Promise<void> {
     console.log(`API:      ${api.done} checks in ${api.seconds.toFixed(1)} s = ${api.perSecond.toFixed(0)}/s, p50 ${api.p50} ms, p95 ${api.p95} ms, errors ${api.errors}, 409s ${api.conflicts}${api.wrapped ? ' (work items ran out: later submissions were repeats)' : ''}`);
     console.log(`group commit: ${batches.length} batches, ${meanBatch} checks each on average, batch p95 ${pct(batches.map((b) => b.ms), 95)} ms`);
     console.log(`rules paused (${paused.seconds.toFixed(1)} s, same load, evaluated afterwards): ${paused.perSecond.toFixed(0)}/s, p50 ${paused.p50} ms, p95 ${paused.p95} ms; rules add ${rulesAdded} ms to the p95 of a submission (target ≤ 5)`);
-    console.log(`rules: ${lags.length} checks evaluated in ${drainer.stats.drains} drains, commit → alerts committed p50 ${pct(lags, 50)} ms, p95 ${pct(lags, 95)} ms; ${left.rows[0].n} left queued; ${alerts.rows[0].n} alerts with ${alerts.rows[0].persons} persons`);
+    console.log(`rules: ${lags.length} checks evaluated in ${drainer.stats.drains} drains, commit → alerts committed p50 ${pct(lags, 50)} ms, p95 ${pct(lags, 95)} ms; ${rulesLeft} left queued; ${alerts.rows[0].n} alerts with ${alerts.rows[0].persons} persons`);
     console.log(`baseline: ${baseline.done} upserts in ${baseline.seconds.toFixed(1)} s = ${baseline.perSecond.toFixed(0)}/s, p50 ${baseline.p50} ms, p95 ${baseline.p95} ms`);
     console.log(`ratio ${ratio} (target ≥ 0.5); API ≥ 1,000/s: ${api.perSecond >= 1000 ? 'yes' : 'no'}; roll-up classes reported ${summed.rows[0].n} = check rows ${agree.rows[0].n}: ${summed.rows[0].n === agree.rows[0].n}`);
     console.log(`roll-ups equal a recomputation from the raw rows: ${rollupsEqual} (${rebuilt.schoolRows} school rows, ${rebuilt.mismatched.length} mismatches, ${rebuilt.regionMismatched} county mismatches)`);
     console.log(`audit chain: ${chain.rows} rows chained (${sealed} sealed during the run), intact: ${chain.ok}`);
-    console.log(`RESULT ${JSON.stringify({ bench: 'checks', concurrency, seconds, apiPerSecond: Math.round(api.perSecond), apiP50Ms: api.p50, apiP95Ms: api.p95, apiErrors: api.errors, api409: api.conflicts, meanBatch, apiRulesPausedP95Ms: paused.p95, rulesAddedP95Ms: rulesAdded, alertLagP50Ms: pct(lags, 50), alertLagP95Ms: pct(lags, 95), rulesLeftQueued: left.rows[0].n, baselinePerSecond: Math.round(baseline.perSecond), baselineP50Ms: baseline.p50, baselineP95Ms: baseline.p95, ratio, rollupsAgree: summed.rows[0].n === agree.rows[0].n && rollupsEqual, auditChainOk: chain.ok })}`);
+    console.log(`RESULT ${JSON.stringify({ bench: 'checks', concurrency, seconds, apiPerSecond: Math.round(api.perSecond), apiP50Ms: api.p50, apiP95Ms: api.p95, apiErrors: api.errors, api409: api.conflicts, meanBatch, apiRulesPausedP95Ms: paused.p95, rulesAddedP95Ms: rulesAdded, alertLagP50Ms: pct(lags, 50), alertLagP95Ms: pct(lags, 95), rulesLeftQueued: rulesLeft, baselinePerSecond: Math.round(baseline.perSecond), baselineP50Ms: baseline.p50, baselineP95Ms: baseline.p95, ratio, rollupsAgree: summed.rows[0].n === agree.rows[0].n && rollupsEqual, auditChainOk: chain.ok })}`);
   } finally {
     await db.close();
     cluster.stop();
@@ -244,6 +264,16 @@ Promise.all(Array.from({ length: job.concurrency }, async () => {
 });
 `;
 
+type Segment = Awaited<ReturnType<typeof clientInWorker>>;
+
+/** Segments of one kind taken together: their checks, time and latencies. */
+function pooled(runs: Segment[]) {
+  const latencies = runs.flatMap((r) => r.latencies);
+  const secs = runs.reduce((n, r) => n + r.seconds, 0);
+  const sum = (f: (r: Segment) => number) => runs.reduce((n, r) => n + f(r), 0);
+  return { done: latencies.length, seconds: secs, perSecond: latencies.length / secs, p50: pct(latencies, 50), p95: pct(latencies, 95), errors: sum((r) => r.errors), conflicts: sum((r) => r.conflicts), wrapped: runs.some((r) => r.wrapped) };
+}
+
 async function clientInWorker(job: ClientJob) {
   const result = await new Promise<{ latencies: number[]; errors: number; conflicts: number; seconds: number; wrapped: boolean; next: number }>((resolve, reject) => {
     const worker = new Worker(CLIENT, { eval: true, workerData: job });
@@ -251,5 +281,5 @@ async function clientInWorker(job: ClientJob) {
     worker.once('error', reject);
   });
   const l = result.latencies;
-  return { done: l.length, seconds: result.seconds, perSecond: l.length / result.seconds, p50: pct(l, 50), p95: pct(l, 95), errors: result.errors, conflicts: result.conflicts, wrapped: result.wrapped, next: result.next };
+  return { latencies: l, done: l.length, seconds: result.seconds, perSecond: l.length / result.seconds, p50: pct(l, 50), p95: pct(l, 95), errors: result.errors, conflicts: result.conflicts, wrapped: result.wrapped, next: result.next };
 }
