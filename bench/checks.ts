@@ -1,9 +1,11 @@
-// `npm run bench -- checks [--seconds 30] [--seconds-rules-paused 15] [--segments 6] [--concurrency 32] [--schools 50]`
+// `npm run bench -- checks [--seconds 30] [--seconds-rules-paused 15] [--segments 6] [--concurrency 32] [--schools 50]
+//   [--rate 400] [--seconds-at-rate 20] [--ill-every 1]`
 // Class checks submitted through the real HTTP server (sessions, CSRF, validation, scope, roll-ups,
 // episodes, audit, early-warning rules) by many logged-in teachers, against a PostgreSQL with fsync
 // on; in the same run the raw baseline: one INSERT … ON CONFLICT transaction per row through `pg`
 // with the same concurrency. Every check reports one child ill with fever and cough (influenza-like)
-// and one absent for another reason, so the rules run on every check and alerts keep growing.
+// and one absent for another reason, so the rules run on every check and alerts keep growing
+// (`--ill-every 4`: one check in four, the others only the absence for another reason).
 // The load generator runs in a worker thread with node:http keep-alive sockets, so the server has the
 // main thread to itself as in a deployment (the client's CPU still comes from the same two cores).
 // Sessions are cached for 5 s as on the server (SESSION_CACHE_MS), and the audit chain is sealed
@@ -12,8 +14,9 @@
 // most once a second), so a submission does not wait for them; what they add to a submission (the CPU
 // the evaluations take) is the p95 of the main load minus the p95 of the same load with the drains
 // paused, the two alternating in segments (5 s on, 2.5 s paused by default, the paused segments'
-// evaluations run between segments, unmeasured); and the time from a check's commit to its alerts'
-// commit is reported.
+// evaluations run between segments, unmeasured), once with the server saturated (`--concurrency`
+// teachers back to back) and once at a fixed rate below it (`--rate` checks a second, each timed from
+// when it was due); and the time from a check's commit to its alerts' commit is reported.
 // Work items come in the order of school days (all morning checks of a day, then noon, then the next
 // day), a school day every second or so: far more alerts open than on any real morning.
 import { randomBytes } from 'node:crypto';
@@ -45,7 +48,7 @@ const pct = (xs: number[], p: number) => {
 // School days of the autumn term up to the clock's date (the server refuses holidays), enough work
 // items that every submission of a 30 s run is a first submission of its check.
 const CALENDAR = defaultCalendar(2025, 2027);
-const DATES = Array.from({ length: 91 }, (_, i) => new Date(Date.UTC(2026, 8, 1 + i)).toISOString().slice(0, 10)).filter((d) => isSchoolDay(d, CALENDAR).schoolDay);
+const DATES = Array.from({ length: 183 }, (_, i) => new Date(Date.UTC(2026, 5, 1 + i)).toISOString().slice(0, 10)).filter((d) => isSchoolDay(d, CALENDAR).schoolDay);
 
 export default async function checksBench(args: string[]): Promise<void> {
   const seconds = option(args, 'seconds', 30);
@@ -114,37 +117,47 @@ export default async function checksBench(args: string[]): Promise<void> {
     checkBatchStats.enabled = true;
     drainer.stats.enabled = true;
     const segments = Math.max(1, option(args, 'segments', 6));
-    // The main load and the same load with the rule drains paused, in alternating segments, so that
-    // both see the same machine and the same table sizes (one after the other, drift on a shared machine
-    // and the growing tables weighed on whichever came second).
-    const on: Segment[] = [];
-    const off: Segment[] = [];
+    const rate = option(args, 'rate', 400);
+    const illEvery = Math.max(1, option(args, 'ill-every', 1));
+    const rateSeconds = option(args, 'seconds-at-rate', 20);
+    // The load with the rule drains on and the same load with them paused, in alternating segments, so
+    // that both see the same machine and the same table sizes (one after the other, drift on a shared
+    // machine and the growing tables weighed on whichever came second).
     let first = 0;
     let rulesLeft = 0;
-    for (let k = 0; k < segments; k++) {
-      const run = await clientInWorker({ port, concurrency, seconds: seconds / segments, items, sessions, students, first });
-      on.push(run);
-      first = run.next;
-      await drainer.idle();
-      rulesLeft += Number((await sql<{ n: number }>`select count(*)::int as n from check_rule_queue`.execute(db.kysely)).rows[0].n);
-      // The paused segment: the checks still queue their evaluation, which runs after it, unmeasured.
-      drainer.stats.enabled = false;
-      checkBatchStats.enabled = false;
-      const kick = drainer.kick;
-      drainer.kick = () => {};
-      const paused = await clientInWorker({ port, concurrency, seconds: pausedSeconds / segments, items, sessions, students, first });
-      off.push(paused);
-      first = paused.next;
-      drainer.kick = kick;
-      drainer.kick();
-      await drainer.idle();
-      drainer.stats.enabled = true;
-      checkBatchStats.enabled = true;
-    }
+    const alternate = async (o: { onSeconds: number; pausedSeconds: number; segments: number; rate?: number; illEvery?: number }) => {
+      const on: Segment[] = [];
+      const off: Segment[] = [];
+      for (let k = 0; k < o.segments; k++) {
+        const run = await clientInWorker({ port, concurrency, seconds: o.onSeconds / o.segments, items, sessions, students, first, rate: o.rate, illEvery: o.illEvery ?? 1 });
+        on.push(run);
+        first = run.next;
+        await drainer.idle();
+        rulesLeft += Number((await sql<{ n: number }>`select count(*)::int as n from check_rule_queue`.execute(db.kysely)).rows[0].n);
+        // The paused segment: the checks still queue their evaluation, which runs after it, unmeasured.
+        const stats = [drainer.stats.enabled, checkBatchStats.enabled];
+        drainer.stats.enabled = checkBatchStats.enabled = false;
+        const kick = drainer.kick;
+        drainer.kick = () => {};
+        const paused = await clientInWorker({ port, concurrency, seconds: o.pausedSeconds / o.segments, items, sessions, students, first, rate: o.rate, illEvery: o.illEvery ?? 1 });
+        off.push(paused);
+        first = paused.next;
+        drainer.kick = kick;
+        drainer.kick();
+        await drainer.idle();
+        [drainer.stats.enabled, checkBatchStats.enabled] = stats;
+      }
+      return { on: pooled(on), off: pooled(off) };
+    };
+    const saturated = await alternate({ onSeconds: seconds, pausedSeconds, segments, illEvery });
     checkBatchStats.enabled = false;
     drainer.stats.enabled = false;
-    const api = pooled(on);
-    const paused = pooled(off);
+    // At a fixed rate below saturation, as a morning peak loads a server: 400 a second is every one of a
+    // province's 700,000 classes within half an hour (a city's 3,636 schools are a twentieth of that).
+    // What the rules add to a submission there, with every check still reporting a child ill.
+    const atRate = rateSeconds > 0 ? await alternate({ onSeconds: rateSeconds / 2, pausedSeconds: rateSeconds / 2, segments: 4, rate, illEvery }) : null;
+    const api = saturated.on;
+    const paused = saturated.off;
     sealing = false;
     await sealer;
     await app.close();
@@ -173,12 +186,14 @@ export default async function checksBench(args: string[]): Promise<void> {
     console.log(`API:      ${api.done} checks in ${api.seconds.toFixed(1)} s = ${api.perSecond.toFixed(0)}/s, p50 ${api.p50} ms, p95 ${api.p95} ms, errors ${api.errors}, 409s ${api.conflicts}${api.wrapped ? ' (work items ran out: later submissions were repeats)' : ''}`);
     console.log(`group commit: ${batches.length} batches, ${meanBatch} checks each on average, batch p95 ${pct(batches.map((b) => b.ms), 95)} ms`);
     console.log(`rules paused (${paused.seconds.toFixed(1)} s, same load, evaluated afterwards): ${paused.perSecond.toFixed(0)}/s, p50 ${paused.p50} ms, p95 ${paused.p95} ms; rules add ${rulesAdded} ms to the p95 of a submission (target ≤ 5)`);
+    const rateAdded = atRate ? Math.round((atRate.on.p95 - atRate.off.p95) * 10) / 10 : null;
+    if (atRate) console.log(`at a fixed ${rate}/s (${atRate.on.seconds.toFixed(1)} s with rules, ${atRate.off.seconds.toFixed(1)} s paused): p50 ${atRate.on.p50} / ${atRate.off.p50} ms, p95 ${atRate.on.p95} / ${atRate.off.p95} ms, errors ${atRate.on.errors + atRate.off.errors}; rules add ${rateAdded} ms to the p95 of a submission (target ≤ 5)`);
     console.log(`rules: ${lags.length} checks evaluated in ${drainer.stats.drains} drains, commit → alerts committed p50 ${pct(lags, 50)} ms, p95 ${pct(lags, 95)} ms; ${rulesLeft} left queued; ${alerts.rows[0].n} alerts with ${alerts.rows[0].persons} persons`);
     console.log(`baseline: ${baseline.done} upserts in ${baseline.seconds.toFixed(1)} s = ${baseline.perSecond.toFixed(0)}/s, p50 ${baseline.p50} ms, p95 ${baseline.p95} ms`);
     console.log(`ratio ${ratio} (target ≥ 0.5); API ≥ 1,000/s: ${api.perSecond >= 1000 ? 'yes' : 'no'}; roll-up classes reported ${summed.rows[0].n} = check rows ${agree.rows[0].n}: ${summed.rows[0].n === agree.rows[0].n}`);
     console.log(`roll-ups equal a recomputation from the raw rows: ${rollupsEqual} (${rebuilt.schoolRows} school rows, ${rebuilt.mismatched.length} mismatches, ${rebuilt.regionMismatched} county mismatches)`);
     console.log(`audit chain: ${chain.rows} rows chained (${sealed} sealed during the run), intact: ${chain.ok}`);
-    console.log(`RESULT ${JSON.stringify({ bench: 'checks', concurrency, seconds, apiPerSecond: Math.round(api.perSecond), apiP50Ms: api.p50, apiP95Ms: api.p95, apiErrors: api.errors, api409: api.conflicts, meanBatch, apiRulesPausedP95Ms: paused.p95, rulesAddedP95Ms: rulesAdded, alertLagP50Ms: pct(lags, 50), alertLagP95Ms: pct(lags, 95), rulesLeftQueued: rulesLeft, baselinePerSecond: Math.round(baseline.perSecond), baselineP50Ms: baseline.p50, baselineP95Ms: baseline.p95, ratio, rollupsAgree: summed.rows[0].n === agree.rows[0].n && rollupsEqual, auditChainOk: chain.ok })}`);
+    console.log(`RESULT ${JSON.stringify({ bench: 'checks', concurrency, seconds, illEvery, apiPerSecond: Math.round(api.perSecond), apiP50Ms: api.p50, apiP95Ms: api.p95, apiErrors: api.errors, api409: api.conflicts, meanBatch, apiRulesPausedP95Ms: paused.p95, rulesAddedP95Ms: rulesAdded, rate, rateP95Ms: atRate?.on.p95 ?? null, rateRulesPausedP95Ms: atRate?.off.p95 ?? null, rulesAddedAtRateP95Ms: rateAdded, alertLagP50Ms: pct(lags, 50), alertLagP95Ms: pct(lags, 95), rulesLeftQueued: rulesLeft, baselinePerSecond: Math.round(baseline.perSecond), baselineP50Ms: baseline.p50, baselineP95Ms: baseline.p95, ratio, rollupsAgree: summed.rows[0].n === agree.rows[0].n && rollupsEqual, auditChainOk: chain.ok })}`);
   } finally {
     await db.close();
     cluster.stop();
@@ -214,13 +229,17 @@ interface ClientJob {
   students: Record<number, number[]>;
   /** Index of the first work item. */
   first: number;
+  /** Submissions a second at a fixed rate instead of `concurrency` back to back. */
+  rate?: number;
+  /** One check in this many reports a child ill (1: every check). */
+  illEvery: number;
 }
 
 // Plain JavaScript run with `eval`, so the worker needs no TypeScript loader.
 const CLIENT = `
 const { parentPort, workerData: job } = require('node:worker_threads');
 const http = require('node:http');
-const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
+const agent = new http.Agent({ keepAlive: true, maxSockets: job.rate ? 256 : job.concurrency });
 const post = (path, headers, body) => new Promise((resolve, reject) => {
   const req = http.request({ host: '127.0.0.1', port: job.port, path, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
     res.resume();
@@ -231,34 +250,56 @@ const post = (path, headers, body) => new Promise((resolve, reject) => {
 });
 let next = job.first;
 let rr = 0;
-const exceptionsFor = (students) => {
+const exceptionsFor = (students, n) => {
   const a = students[(rr += 7) % students.length];
   const b = students[(rr + 3) % students.length];
-  return [{ personId: a, status: 'absent_ill', symptoms: ['fever', 'cough'], temperature: 38.2 }, { personId: b, status: 'absent_other' }];
+  const other = { personId: b, status: 'absent_other' };
+  return n % job.illEvery === 0 ? [{ personId: a, status: 'absent_ill', symptoms: ['fever', 'cough'], temperature: 38.2 }, other] : [other];
 };
 const latencies = [];
 let errors = 0;
 let conflicts = 0;
 const start = performance.now();
 const end = start + job.seconds * 1000;
-Promise.all(Array.from({ length: job.concurrency }, async () => {
-  while (performance.now() < end) {
-    const n = next++;
-    const [cls, date, session] = job.items[n % job.items.length];
-    const s = job.sessions[cls];
-    const t = performance.now();
-    try {
-      const status = await post('/api/checks/classes/' + cls,
-        { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': 'bench-' + n + '-' + cls + '-' + date + '-' + session },
-        JSON.stringify({ date, session, exceptions: exceptionsFor(job.students[cls]), entryMs: 20000 }));
-      if (status === 409) conflicts++;
-      if (status !== 200 && status !== 409) throw new Error('submit ' + status);
-      latencies.push(performance.now() - t);
-    } catch {
-      errors++;
-    }
+// One submission of the next work item; its latency counts from \`since\` (when it was due).
+const one = async (since) => {
+  const n = next++;
+  const [cls, date, session] = job.items[n % job.items.length];
+  const s = job.sessions[cls];
+  try {
+    const status = await post('/api/checks/classes/' + cls,
+      { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': 'bench-' + n + '-' + cls + '-' + date + '-' + session },
+      JSON.stringify({ date, session, exceptions: exceptionsFor(job.students[cls], n), entryMs: 20000 }));
+    if (status === 409) conflicts++;
+    if (status !== 200 && status !== 409) throw new Error('submit ' + status);
+    latencies.push(performance.now() - since);
+  } catch {
+    errors++;
   }
-})).then(() => {
+};
+// Closed loop: \`concurrency\` teachers submitting back to back. Fixed rate (\`rate\` a second): each
+// submission is due at its time whatever the others do, and its latency counts from then, so a
+// server that falls behind shows it (no coordinated omission).
+const load = job.rate
+  ? new Promise((done) => {
+      const interval = 1000 / job.rate;
+      let sent = 0;
+      const flying = new Set();
+      const tick = () => {
+        const now = performance.now();
+        if (now >= end) return Promise.all(flying).then(done);
+        for (const due = Math.floor((now - start) / interval); sent < due; sent++) {
+          const p = one(start + sent * interval).finally(() => flying.delete(p));
+          flying.add(p);
+        }
+        setTimeout(tick, 1);
+      };
+      tick();
+    })
+  : Promise.all(Array.from({ length: job.concurrency }, async () => {
+      while (performance.now() < end) await one(performance.now());
+    }));
+load.then(() => {
   agent.destroy();
   parentPort.postMessage({ latencies, errors, conflicts, seconds: (performance.now() - start) / 1000, wrapped: next > job.items.length, next });
 });

@@ -155,6 +155,25 @@ describe.each(databases())('checks wiring on %s', (kind) => {
     expect(events.map((e) => e.action)).toEqual(['raised', 'grew']);
   });
 
+  it('drains school by school when the parts are small, and evaluates every queued check once', async () => {
+    env.clock.set('2026-11-30T05:30:00Z');
+    const schools: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const schoolId = (await makeSchool(env.ctx)).id;
+      schools.push(schoolId);
+      const classId = (await makeClass(env.ctx, { schoolId })).id;
+      const students: number[] = [];
+      for (let i = 0; i < 5; i++) students.push((await makeStudent(env.ctx, { classId })).id);
+      await committedCheck({ schoolId, classId, date: DATE, expected: 5, ill: students.slice(0, 3) });
+    }
+    // One check a part: three parts, three transactions.
+    expect((await drainCheckRuleQueue(env.ctx, { partChecks: 1 })).evaluated).toBe(3);
+    expect(await queued()).toBe(0);
+    const raised = await env.ctx.db.selectFrom('alerts').select(['school_id', 'case_count']).where('school_id', 'in', schools).orderBy('school_id').execute();
+    expect(raised).toEqual(schools.map((school_id) => ({ school_id, case_count: 3 })));
+    expect((await drainCheckRuleQueue(env.ctx, { partChecks: 1 })).evaluated).toBe(0);
+  });
+
   it('links the new illness episode of a child already in a growing alert, and nothing twice', async () => {
     env.clock.set('2026-12-02T05:30:00Z');
     const schoolId = (await makeSchool(env.ctx)).id;
