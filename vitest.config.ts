@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/harness/global-setup.ts'],
+    setupFiles: ['test/harness/log-failed-attempts.ts'],
     reporters: ['default', './test/harness/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
