@@ -5,7 +5,7 @@ import type { Role } from '../../src/db/tables';
 import { allEntries } from '../access/entries';
 import type { MatrixEntry } from '../access/entry';
 import { buildFixture, type Fixture } from '../access/fixture';
-import { createTestEnv, type TestEnv } from '../harness/context';
+import { createTestEnv, databases, type TestEnv } from '../harness/context';
 import { login, type TestSession } from '../harness/session';
 import { changesSince, type Snapshot, snapshot, tableNames } from './fuzz/db-snapshot';
 import { applyMutations, type BaseRequest, type Mutation, mustRefuse, mutationArbitrary } from './fuzz/mutations';
@@ -17,7 +17,8 @@ import { hasInput, type RouteSpec, routeSpecs } from './fuzz/route-specs';
  * role allowed to call it, so they reach validation and the handler. Every answer must be below 500;
  * a refusal must be a 4xx with the one error shape and must leave every table as it was.
  *
- * Bounded for one database (PGlite): FUZZ_RUNS runs per route (default 8) with the seed FUZZ_SEED.
+ * On both databases (PGlite, and PostgreSQL when the tests have a cluster): FUZZ_RUNS runs per route
+ * (default 8) with the seed FUZZ_SEED.
  * A failure names the route, the seed and the input; rerun with FUZZ_SEED=<seed> FUZZ_ROUTE=<route>.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
@@ -36,13 +37,13 @@ const SKIP: Record<string, string> = {
 const ROLE_ORDER: Role[] = ['school_admin', 'school_doctor', 'class_teacher', 'county_officer', 'city_officer', 'province_officer', 'gate_guard', 'parent', 'hospital_liaison', 'auditor', 'sysadmin'];
 const UNMASK_ROLES: Role[] = ['school_doctor', 'class_teacher'];
 
-describe('fuzz of every API route with malformed input (PGlite)', () => {
+describe.each(databases())('fuzz of every API route with malformed input (%s)', (kind) => {
   let env: TestEnv;
   let fx: Fixture;
   let tables: string[];
   beforeAll(async () => {
     const t0 = performance.now();
-    env = await createTestEnv('pglite');
+    env = await createTestEnv(kind);
     const t1 = performance.now();
     fx = await buildFixture(env);
     const t2 = performance.now();
@@ -97,7 +98,7 @@ describe('fuzz of every API route with malformed input (PGlite)', () => {
         failures.push(`${route} as ${role} (FUZZ_SEED=${SEED}, route seed ${seed}): ${(result.errorInstance as Error)?.message}\n    input: ${input}`);
       }
     }
-    console.log(`fuzz: ${requests} requests to ${specs.length} routes with input, seed ${SEED}, ${RUNS} runs per route; ${Math.round(timing.request)} ms in requests, ${Math.round(timing.snapshot)} ms in table snapshots`);
+    console.log(`fuzz (${kind}): ${requests} requests to ${specs.length} routes with input, seed ${SEED}, ${RUNS} runs per route; ${Math.round(timing.request)} ms in requests, ${Math.round(timing.snapshot)} ms in table snapshots`);
     expect(failures, `failing routes (seed ${SEED})`).toEqual([]);
   }, 240_000);
 });
