@@ -1,17 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post } from '../../shared/api/client';
 
-/** Mirrors src/domain/checklists/items.ts; the server checks keys, weights and live figures again. */
-export const LIVE_FIGURES = ['pairing', 'reporting_completeness', 'overdue_hygiene_logs', 'open_absences', 'gate_ledger', 'plan:work_plan', 'plan:emergency_response', 'plan:public_opinion', 'plan:online_teaching'] as const;
+// The item shape and the live figures come from the domain itself (pure, no I/O), so the editor offers
+// exactly what the server accepts; the server checks keys, weights and live figures again.
+import { type ChecklistItem, LIVE_FIGURES } from '../../../../src/domain/checklists/items';
 
-export interface ChecklistItem {
-  key: string;
-  section: string;
-  title: { 'zh-CN': string; en: string };
-  evidence: { 'zh-CN': string; en: string };
-  weight: number;
-  liveFigure?: string;
-}
+export type { ChecklistItem };
+export { LIVE_FIGURES };
 
 export interface ChecklistSummary {
   id: number;
