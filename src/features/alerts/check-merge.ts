@@ -136,8 +136,8 @@ async function growMany(trx: Trx, now: Date, pairs: Array<{ s: AlertSignal; aler
 type OpenAlert = { id: number; window_from: string; window_to: string; case_count: number; version: number; persons: number[] };
 
 /**
- * The links a grow must make: every person of a signal, except those already linked to the alert
- * whose latest report is neither after the alert's window nor on the day evaluated. Such a person's
+ * The links a grow must make: every person of a signal, except those already linked to the alert who
+ * are not fresh (see AlertSignal.reports) and not reported after the alert's window. Such a person's
  * episodes overlapping the window were linked with it (an episode opens with a report), and linking
  * again would add nothing; on a busy morning they are nearly all of a grow's persons.
  */
@@ -148,8 +148,8 @@ function newLinks(pairs: Array<{ s: AlertSignal; alertId: number }>, alerts: Map
     if (!s.reports || !a) return { s, alertId };
     let set = linked.get(alertId);
     if (!set) linked.set(alertId, (set = new Set(a.persons)));
-    const { on, last } = s.reports;
-    const personIds = s.personIds.filter((p, i) => !set.has(p) || last[i] >= on || last[i] > a.window_to);
+    const { last, fresh } = s.reports;
+    const personIds = s.personIds.filter((p, i) => !set.has(p) || fresh[i] || last[i] > a.window_to);
     return { s: { ...s, personIds }, alertId };
   });
   return linksOf(kept);

@@ -84,7 +84,12 @@ async function drainSchools(ctx: AppContext, schools: number[]): Promise<{ evalu
         select id from check_rule_queue where school_id = any(${sql.val(schools)}::bigint[]) order by id limit ${DRAIN_LIMIT} for update skip locked)
       returning school_id, class_id, check_date::text as check_date, check_id, queued_at`.execute(trx);
     if (!r.rows.length) return { evaluated: 0, lagsMs: [] };
-    const events = r.rows.map((q) => ({ schoolId: Number(q.school_id), classId: Number(q.class_id), date: q.check_date, checkId: Number(q.check_id) }));
+    // The persons each check reports ill or symptomatic: a grow links them again (a new episode).
+    const reported = await sql<{ check_id: number; person_id: number }>`
+      select check_id, person_id from check_exceptions where check_id = any(${sql.val(r.rows.map((q) => q.check_id))}::bigint[]) and status <> 'absent_other'`.execute(trx);
+    const persons = new Map<number, number[]>();
+    for (const x of reported.rows) persons.set(Number(x.check_id), [...(persons.get(Number(x.check_id)) ?? []), Number(x.person_id)]);
+    const events = r.rows.map((q) => ({ schoolId: Number(q.school_id), classId: Number(q.class_id), date: q.check_date, checkId: Number(q.check_id), personIds: persons.get(Number(q.check_id)) ?? [] }));
     await evaluateCheckRulesBatch(trx, ctx, events, afterCommit);
     const done = Date.now();
     return { evaluated: r.rows.length, lagsMs: r.rows.map((q) => done - q.queued_at.getTime()) };

@@ -13,7 +13,7 @@ export interface CheckEvent {
   classId: number | null;
   date: string;
   checkId?: number;
-  /** The persons the check reports ill or symptomatic; their dorms are read from the roster. */
+  /** The persons the check reports ill or symptomatic, when known (a grow links them again, see AlertSignal.reports). */
   personIds?: number[];
 }
 
@@ -40,13 +40,15 @@ export async function evaluateCheckRules(trx: Trx, ctx: AppContext, event: Check
  * whole batch was written. The queue then merges all signals with a few set-based statements.
  */
 export async function evaluateCheckRulesBatch(trx: Trx, ctx: AppContext, events: CheckEvent[], afterCommit?: AfterCommit): Promise<QueueResult[]> {
-  const byDay = new Map<string, { schoolId: number; date: string; classes: Set<string>; checkId: number | null }>();
+  const byDay = new Map<string, { schoolId: number; date: string; classes: Set<string>; checkId: number | null; reported: Set<string> | null }>();
   for (const e of events) {
     if (e.classId == null) continue;
     const k = `${e.schoolId}|${e.date}`;
     let g = byDay.get(k);
-    if (!g) byDay.set(k, (g = { schoolId: e.schoolId, date: e.date, classes: new Set(), checkId: e.checkId ?? null }));
+    if (!g) byDay.set(k, (g = { schoolId: e.schoolId, date: e.date, classes: new Set(), checkId: e.checkId ?? null, reported: new Set() }));
     g.classes.add(String(e.classId));
+    if (!e.personIds) g.reported = null;
+    else for (const p of e.personIds) g.reported?.add(String(p));
   }
   if (!byDay.size) return [];
   const groups = [...byDay.values()].sort((a, b) => a.schoolId - b.schoolId || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -81,7 +83,15 @@ export async function evaluateCheckRulesBatch(trx: Trx, ctx: AppContext, events:
     const found = evaluateRules({ today: g.date, cases, calendar, classSizes: school.classSizes }, ruleSets.get(school.regionCode)!);
     const dorms = new Set(cases.filter((c) => g.classes.has(c.classId) && c.dormId).map((c) => c.dormId!));
     const relevant = found.filter((s) => (s.unit.kind === 'class' && g.classes.has(s.unit.id)) || (s.unit.kind === 'dorm' && dorms.has(s.unit.id)) || s.unit.kind === 'school');
-    for (const s of relevant) signals.push({ ...toAlertSignal(s, g.schoolId, g.checkId, school.regionCode, cases), reports: { on: g.date, last: s.persons.map((p) => lastReported.get(p)!) } });
+    // Persons a grow must link again even when already linked: those these checks report (or, not
+    // knowing them, everyone reported on the day) and those who returned within the signal's window
+    // (a new illness opens a new episode).
+    const returned = (p: string, from: string) => (episodes.get(Number(p)) ?? []).some((e) => e.status === 'closed' && e.closed_on != null && e.closed_on >= from);
+    for (const s of relevant) {
+      const last = s.persons.map((p) => lastReported.get(p)!);
+      const fresh = s.persons.map((p, i) => (g.reported ? g.reported.has(p) : last[i] >= g.date) || returned(p, s.window.from));
+      signals.push({ ...toAlertSignal(s, g.schoolId, g.checkId, school.regionCode, cases), reports: { last, fresh } });
+    }
   }
   return raiseOrMergeMany(trx, ctx.now(), signals, afterCommit);
 }

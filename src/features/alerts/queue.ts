@@ -28,11 +28,13 @@ export interface AlertSignal {
   window: { from: string; to: string };
   personIds: number[];
   /**
-   * For a signal evaluated on check data: the day evaluated and each person's latest report (parallel
-   * to personIds). A person already linked to the alert the signal grows, not reported since the
-   * alert's window nor on that day, has no episode left to link, so the grow skips it.
+   * For a signal evaluated on check data, per person (parallel to personIds): the latest report in
+   * that data, and whether the person must be linked again even when already linked (reported by the
+   * checks evaluated, or returned within the window: a new illness has a new episode). A grow skips a
+   * person already linked, not fresh and not reported since the alert's window: its episodes
+   * overlapping the window were linked with it.
    */
-  reports?: { on: string; last: string[] };
+  reports?: { last: string[]; fresh: boolean[] };
   /** Cases behind a signal without named persons (statistical counts). */
   count?: number;
   detail?: Record<string, unknown>;
