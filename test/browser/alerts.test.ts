@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { inTransaction } from '../../src/db/transaction';
 import { evaluateCheckRules } from '../../src/features/alerts/check-rules';
 import { DEMO_PASSWORD } from '../../src/features/demo/seed';
-import { DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
+import { clickAndAwaitApi, DESKTOP, loginThroughForm, PHONE, productAndBrowser, SCREENSHOTS } from './harness';
 
 interface Form {
   schoolDay: boolean;
@@ -162,7 +162,8 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('early warning in the browse
         await expect.poll(() => inDay.getByTestId('rules-field-error').textContent()).toContain('不能为负数');
         await county.screenshot({ path: path.join(SCREENSHOTS, 'alerts-county-rules-error.png'), fullPage: true });
         await county.getByTestId('rules-input-cluster.casesInDay').fill('4');
-        await county.getByTestId('rules-save').click();
+        // The row may say 本级覆盖 for the edited value before the save has committed: wait for its answer.
+        await clickAndAwaitApi(county, county.getByTestId('rules-save'), 'PUT', `/api/alert-rules/${alert.regionCode}`);
         await expect.poll(() => inDay.textContent()).toContain('本级覆盖');
         expect(await inDay.getByTestId('rules-field-error').count()).toBe(0);
         const saved = await db.selectFrom('alert_rule_sets').select('override').where('region_code', '=', alert.regionCode).executeTakeFirstOrThrow();
