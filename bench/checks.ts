@@ -125,11 +125,11 @@ export default async function checksBench(args: string[]): Promise<void> {
     // machine and the growing tables weighed on whichever came second).
     let first = 0;
     let rulesLeft = 0;
-    const alternate = async (o: { onSeconds: number; pausedSeconds: number; segments: number; rate?: number; illEvery?: number }) => {
+    const alternate = async (o: { onSeconds: number; pausedSeconds: number; segments: number; rate?: number; illEvery: number }) => {
       const on: Segment[] = [];
       const off: Segment[] = [];
       for (let k = 0; k < o.segments; k++) {
-        const run = await clientInWorker({ port, concurrency, seconds: o.onSeconds / o.segments, items, sessions, students, first, rate: o.rate, illEvery: o.illEvery ?? 1 });
+        const run = await clientInWorker({ port, concurrency, seconds: o.onSeconds / o.segments, items, sessions, students, first, rate: o.rate, illEvery: o.illEvery });
         on.push(run);
         first = run.next;
         await drainer.idle();
@@ -139,7 +139,7 @@ export default async function checksBench(args: string[]): Promise<void> {
         drainer.stats.enabled = checkBatchStats.enabled = false;
         const kick = drainer.kick;
         drainer.kick = () => {};
-        const paused = await clientInWorker({ port, concurrency, seconds: o.pausedSeconds / o.segments, items, sessions, students, first, rate: o.rate, illEvery: o.illEvery ?? 1 });
+        const paused = await clientInWorker({ port, concurrency, seconds: o.pausedSeconds / o.segments, items, sessions, students, first, rate: o.rate, illEvery: o.illEvery });
         off.push(paused);
         first = paused.next;
         drainer.kick = kick;

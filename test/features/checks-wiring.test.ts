@@ -47,6 +47,15 @@ describe.each(databases())('checks wiring on %s', (kind) => {
     await env.ctx.db.insertInto('check_rule_queue').values({ school_id: o.schoolId, class_id: o.classId, check_date: o.date, check_id: check.id }).execute();
   };
 
+  /** A new school with one class of `size` students. */
+  const schoolWithClass = async (size: number) => {
+    const schoolId = (await makeSchool(env.ctx)).id;
+    const classId = (await makeClass(env.ctx, { schoolId })).id;
+    const students: number[] = [];
+    for (let i = 0; i < size; i++) students.push((await makeStudent(env.ctx, { classId })).id);
+    return { schoolId, classId, students };
+  };
+
   beforeAll(async () => {
     env = await createTestEnv(kind);
   });
@@ -54,10 +63,7 @@ describe.each(databases())('checks wiring on %s', (kind) => {
 
   it('raises an alert when a third child of one class is ill with fever on the same day', async () => {
     env.clock.set('2026-11-30T00:30:00Z');
-    const schoolId = (await makeSchool(env.ctx)).id;
-    const classId = (await makeClass(env.ctx, { schoolId })).id;
-    const students: number[] = [];
-    for (let i = 0; i < 20; i++) students.push((await makeStudent(env.ctx, { classId })).id);
+    const { schoolId, classId, students } = await schoolWithClass(20);
     const teacherName = (await makeAccount(env.ctx, { role: 'class_teacher', schoolId, classId })).username;
     let teacher = await login(env, teacherName);
     const alerts = () => env.ctx.db.selectFrom('alerts').selectAll().where('school_id', '=', schoolId).execute();
@@ -80,10 +86,7 @@ describe.each(databases())('checks wiring on %s', (kind) => {
 
   it('evaluates a check whose evaluation a crash left queued, and raises the alert once', async () => {
     env.clock.set('2026-11-30T05:00:00Z');
-    const schoolId = (await makeSchool(env.ctx)).id;
-    const classId = (await makeClass(env.ctx, { schoolId })).id;
-    const students: number[] = [];
-    for (let i = 0; i < 5; i++) students.push((await makeStudent(env.ctx, { classId })).id);
+    const { schoolId, classId, students } = await schoolWithClass(5);
     // What a first submission commits when the process dies before its evaluation, and no alert.
     await committedCheck({ schoolId, classId, date: DATE, expected: 5, ill: students.slice(0, 3) });
     const alerts = () => env.ctx.db.selectFrom('alerts').selectAll().where('school_id', '=', schoolId).execute();
@@ -103,10 +106,7 @@ describe.each(databases())('checks wiring on %s', (kind) => {
     env.clock.set('2026-11-30T05:30:00Z');
     const classes: Array<{ schoolId: number; classId: number; students: number[]; doctor: number }> = [];
     for (let c = 0; c < 3; c++) {
-      const schoolId = (await makeSchool(env.ctx)).id;
-      const classId = (await makeClass(env.ctx, { schoolId })).id;
-      const students: number[] = [];
-      for (let i = 0; i < 6; i++) students.push((await makeStudent(env.ctx, { classId })).id);
+      const { schoolId, classId, students } = await schoolWithClass(6);
       const doctor = (await makeAccount(env.ctx, { role: 'school_doctor', schoolId })).id;
       classes.push({ schoolId, classId, students, doctor });
       await committedCheck({ schoolId, classId, date: DATE, expected: 6, ill: students.slice(0, 3), episodes: true });
@@ -139,10 +139,7 @@ describe.each(databases())('checks wiring on %s', (kind) => {
 
   it('opens a class alert and grows it with the next day\'s cases when one drain holds both days', async () => {
     env.clock.set('2026-12-01T05:30:00Z');
-    const schoolId = (await makeSchool(env.ctx)).id;
-    const classId = (await makeClass(env.ctx, { schoolId })).id;
-    const students: number[] = [];
-    for (let i = 0; i < 10; i++) students.push((await makeStudent(env.ctx, { classId })).id);
+    const { schoolId, classId, students } = await schoolWithClass(10);
     const days: Array<[string, number[]]> = [[DATE, students.slice(0, 3)], ['2026-12-01', students.slice(3, 5)]];
     for (const [date, ill] of days) await committedCheck({ schoolId, classId, date, expected: 10, ill });
     expect((await drainCheckRuleQueue(env.ctx)).evaluated).toBe(2);
@@ -159,11 +156,8 @@ describe.each(databases())('checks wiring on %s', (kind) => {
     env.clock.set('2026-11-30T05:30:00Z');
     const schools: number[] = [];
     for (let k = 0; k < 3; k++) {
-      const schoolId = (await makeSchool(env.ctx)).id;
+      const { schoolId, classId, students } = await schoolWithClass(5);
       schools.push(schoolId);
-      const classId = (await makeClass(env.ctx, { schoolId })).id;
-      const students: number[] = [];
-      for (let i = 0; i < 5; i++) students.push((await makeStudent(env.ctx, { classId })).id);
       await committedCheck({ schoolId, classId, date: DATE, expected: 5, ill: students.slice(0, 3) });
     }
     // One check a part: three parts, three transactions.
@@ -176,10 +170,7 @@ describe.each(databases())('checks wiring on %s', (kind) => {
 
   it('links the new illness episode of a child already in a growing alert, and nothing twice', async () => {
     env.clock.set('2026-12-02T05:30:00Z');
-    const schoolId = (await makeSchool(env.ctx)).id;
-    const classId = (await makeClass(env.ctx, { schoolId })).id;
-    const students: number[] = [];
-    for (let i = 0; i < 10; i++) students.push((await makeStudent(env.ctx, { classId })).id);
+    const { schoolId, classId, students } = await schoolWithClass(10);
     await committedCheck({ schoolId, classId, date: DATE, expected: 10, ill: students.slice(0, 3), episodes: true });
     expect((await drainCheckRuleQueue(env.ctx)).evaluated).toBe(1);
     const [alert] = await env.ctx.db.selectFrom('alerts').selectAll().where('school_id', '=', schoolId).execute();
@@ -210,10 +201,7 @@ describe.each(databases())('checks wiring on %s', (kind) => {
 
   it('shows a student on approved leave as on leave and counts the absence without a new entry', async () => {
     env.clock.set('2026-11-30T00:30:00Z');
-    const schoolId = (await makeSchool(env.ctx)).id;
-    const classId = (await makeClass(env.ctx, { schoolId })).id;
-    const students: number[] = [];
-    for (let i = 0; i < 5; i++) students.push((await makeStudent(env.ctx, { classId })).id);
+    const { schoolId, classId, students } = await schoolWithClass(5);
     await env.ctx.db.insertInto('leave_requests').values({
       person_id: students[1], school_id: schoolId, from_date: '2026-11-29', to_date: '2026-12-02', reason: '家事', destination: '郑州', status: 'approved',
       chain: JSON.stringify([]), requested_at: env.clock.now,

@@ -101,9 +101,15 @@ async function growMany(trx: Trx, now: Date, pairs: Array<{ s: AlertSignal; aler
     : { rows: [] };
   const added = new Map(linked.rows.map((r) => [Number(r.id), Number(r.added)]));
   const persons = new Map(ids.map((id) => [id, (byId.get(id)?.persons.length ?? 0) + (added.get(id) ?? 0)]));
+  const signalsOf = new Map<number, AlertSignal[]>();
+  for (const p of pairs) {
+    const list = signalsOf.get(p.alertId);
+    if (list) list.push(p.s);
+    else signalsOf.set(p.alertId, [p.s]);
+  }
   const grown: Array<{ id: number; from: string; to: string; count: number; version: number; added: number }> = [];
   for (const a of alerts) {
-    const mine = pairs.filter((p) => p.alertId === Number(a.id)).map((p) => p.s);
+    const mine = signalsOf.get(Number(a.id)) ?? [];
     let from = a.window_from;
     let to = a.window_to;
     let count = Math.max(persons.get(Number(a.id)) ?? 0, Number(a.case_count));

@@ -88,7 +88,11 @@ async function drainSchools(ctx: AppContext, schools: number[]): Promise<{ evalu
     const reported = await sql<{ check_id: number; person_id: number }>`
       select check_id, person_id from check_exceptions where check_id = any(${sql.val(r.rows.map((q) => q.check_id))}::bigint[]) and status <> 'absent_other'`.execute(trx);
     const persons = new Map<number, number[]>();
-    for (const x of reported.rows) persons.set(Number(x.check_id), [...(persons.get(Number(x.check_id)) ?? []), Number(x.person_id)]);
+    for (const x of reported.rows) {
+      const list = persons.get(Number(x.check_id));
+      if (list) list.push(Number(x.person_id));
+      else persons.set(Number(x.check_id), [Number(x.person_id)]);
+    }
     const events = r.rows.map((q) => ({ schoolId: Number(q.school_id), classId: Number(q.class_id), date: q.check_date, checkId: Number(q.check_id), personIds: persons.get(Number(q.check_id)) ?? [] }));
     await evaluateCheckRulesBatch(trx, ctx, events, afterCommit);
     const done = Date.now();
