@@ -78,14 +78,28 @@ export async function loginThroughForm(page: Page, url: string, username: string
 
 /**
  * Clicks and waits for the API call the click makes; a refusal fails with the server's own answer
- * (a toast is gone long before a timeout), and no call at all says the click did nothing.
+ * (a toast is gone long before a timeout), and no call at all says the click did nothing and whether
+ * the target was still there. A target in a dialog is clicked once the dialog has finished opening:
+ * a click while it still zooms in can land beside the moving button, on the mask, which closes it.
  */
 export async function clickAndAwaitApi(page: Page, target: Locator, method: string, pathname: string, timeout = 60_000) {
+  await settled(target);
   const answered = page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname === pathname, { timeout });
   await target.click();
-  const res = await answered.catch((e: Error) => {
-    throw new Error(`no answer to ${method} ${pathname} after the click: ${e.message}`);
+  const res = await answered.catch(async (e: Error) => {
+    const still = await target.isVisible().catch(() => false);
+    throw new Error(`no answer to ${method} ${pathname} after the click (${still ? 'the target is still shown' : 'the target is gone'}): ${e.message}`);
   });
   if (!res.ok()) throw new Error(`${method} ${pathname} answered ${res.status()}: ${await res.text()}`);
   return res;
+}
+
+/** Waits until the animations of the target's dialog (or of the target itself) have finished. */
+export async function settled(target: Locator): Promise<void> {
+  // The project's test code has no DOM types: the page's element, as far as used here.
+  type Animated = { closest(selector: string): Animated | null; getAnimations(o: { subtree: boolean }): Array<{ finished: Promise<unknown> }> };
+  await target.evaluate(async (el) => {
+    const box = (el as Animated).closest('.ant-modal, .ant-drawer-content-wrapper, .ant-popover') ?? (el as Animated);
+    await Promise.all(box.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)));
+  });
 }
