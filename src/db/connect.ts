@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-driver';
+import { preparingPool } from './prepared';
 import type { Database } from './tables';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -47,7 +48,7 @@ function connectPostgres(url: string): Db {
   // goes away; without a listener Node ends the whole process. Its pending work fails on its own and the
   // pool drops the broken client when it is released.
   pool.on('connect', (client) => client.on('error', (err) => console.error('database connection lost (client in use):', err.message)));
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return {
     kysely,
     kind: 'postgres',

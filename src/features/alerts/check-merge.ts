@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { AfterCommit, Trx } from '../../db/transaction';
 import { addDays } from '../../domain/calendar';
-import { type AlertSignal, MERGE_GAP_DAYS, type QueueResult, raiseOrMerge } from './queue';
 import { linksOf, personLinkCtes } from './person-links';
+import { type AlertSignal, MERGE_GAP_DAYS, type QueueResult, raiseOrMerge } from './queue';
 import { raiseNewAlerts } from './raise-new';
 
 /**
@@ -19,7 +20,7 @@ import { raiseNewAlerts } from './raise-new';
 export async function raiseOrMergeMany(trx: Trx, now: Date, signals: AlertSignal[], afterCommit?: AfterCommit): Promise<QueueResult[]> {
   if (!signals.length) return [];
   const keys = [...new Set(signals.map(keyOf))].sort();
-  await sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${sql.val(keys)}::text[]) with ordinality as u(k, i) order by i`.execute(trx);
+  await sql`${prepared}select pg_advisory_xact_lock(hashtext(k)) from unnest(${sql.val(keys)}::text[]) with ordinality as u(k, i) order by i`.execute(trx);
   const results = new Map<AlertSignal, QueueResult>();
   let pending = signals;
   while (pending.length) {
@@ -70,7 +71,7 @@ const keyOf = (s: { unitKind: string; unitId: string; rule: string; syndrome?: s
 /** The open alerts of the signals' clusters, locked, newest first per cluster. */
 async function openAlerts(trx: Trx, signals: AlertSignal[]) {
   const clusters = [...new Map(signals.map((s) => [keyOf(s), s])).values()];
-  const open = await sql<{ id: number; unit_kind: string; unit_id: string; rule: string; syndrome: string | null; disease: string | null; level: string; window_from: string; window_to: string; case_count: number; version: number; persons: number[] }>`
+  const open = await sql<{ id: number; unit_kind: string; unit_id: string; rule: string; syndrome: string | null; disease: string | null; level: string; window_from: string; window_to: string; case_count: number; version: number; persons: number[] }>`${prepared}
     select a.id, a.unit_kind, a.unit_id, a.rule, a.syndrome, a.disease, a.level, a.window_from::text as window_from, a.window_to::text as window_to, a.case_count, a.version,
       array(select x.person_id from alert_persons x where x.alert_id = a.id) as persons
     from alerts a
@@ -97,7 +98,7 @@ async function growMany(trx: Trx, now: Date, pairs: Array<{ s: AlertSignal; aler
   // Persons and their episodes linked; each alert's persons are those read with it plus those added.
   const links = newLinks(pairs, byId);
   const linked = links.length
-    ? await sql<{ id: number; added: number }>`with ${personLinkCtes(links, now)} select alert_id as id, count(*)::int as added from ins group by alert_id`.execute(trx)
+    ? await sql<{ id: number; added: number }>`${prepared}with ${personLinkCtes(links, now)} select alert_id as id, count(*)::int as added from ins group by alert_id`.execute(trx)
     : { rows: [] };
   const added = new Map(linked.rows.map((r) => [Number(r.id), Number(r.added)]));
   const persons = new Map(ids.map((id) => [id, (byId.get(id)?.persons.length ?? 0) + (added.get(id) ?? 0)]));
@@ -123,7 +124,7 @@ async function growMany(trx: Trx, now: Date, pairs: Array<{ s: AlertSignal; aler
   }
   if (!grown.length) return new Set();
   const event = (g: (typeof grown)[number]) => JSON.stringify({ addedPersons: g.added, count: g.count, window: { from: g.from, to: g.to } });
-  await sql`
+  await sql`${prepared}
     with g as (
       select * from unnest(${sql.val(grown.map((g) => g.id))}::bigint[], ${sql.val(grown.map((g) => g.from))}::date[], ${sql.val(grown.map((g) => g.to))}::date[],
         ${sql.val(grown.map((g) => g.count))}::int[], ${sql.val(grown.map((g) => g.version))}::int[], ${sql.val(grown.map(event))}::jsonb[],

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { AfterCommit, Trx } from '../../db/transaction';
 import { type CaseRecord, DEFAULT_RULE_SET, evaluateRules, mergeRuleSets, type RuleSet, type RuleSetOverride, type Signal } from '../../domain/alerts';
 import { addDays } from '../../domain/calendar';
@@ -145,7 +146,7 @@ async function readInputs(trx: Trx, spans: Map<number, { from: string; to: strin
     schools: Array<{ id: number; region_code: string; terms: Array<{ name: string; start: string; end: string }> | null; sizes: Record<string, number> | null }>;
     chain: Array<{ code: string; override: RuleSetOverride | null }> | null;
     episodes: Array<EpisodeFact & { person_id: number }> | null;
-  }>`
+  }>`${prepared}
     with s as (select id, region_code from schools where id = any(${sql.val(ids)}::bigint[]))
     select
       (select json_agg(json_build_object('id', s.id, 'region_code', s.region_code,
@@ -160,7 +161,7 @@ async function readInputs(trx: Trx, spans: Map<number, { from: string; to: strin
         from absence_episodes where school_id = any(${sql.val(ids)}::bigint[]) and (diagnosis_code is not null or status = 'closed') and opened_on <= ${to}::date) as episodes`.execute(trx);
   // The case rows as plain rows (tens of thousands on a busy morning): building them into one JSON
   // value cost the database a fifth of the read, and parsing it held the event loop.
-  const cases = await sql<CaseRow & { school_id: number }>`
+  const cases = await sql<CaseRow & { school_id: number }>`${prepared}
     select e.school_id, e.person_id, p.class_id, p.dorm_id, e.check_date::text as day,
       coalesce(array_agg(distinct x) filter (where x is not null), '{}') as symptoms, max(e.temperature) as temperature
     from unnest(${sql.val(ids)}::bigint[], ${sql.val(ids.map((id) => spans.get(id)!.from))}::date[], ${sql.val(ids.map((id) => spans.get(id)!.to))}::date[]) as w(school_id, f, t)

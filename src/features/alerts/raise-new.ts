@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { AfterCommit, Trx } from '../../db/transaction';
 import { notifyAlertEvents } from '../notifications/alert-notifications';
 import { deadlineMs } from './lifecycle';
@@ -23,7 +24,7 @@ export async function raiseNewAlerts(trx: Trx, now: Date, signals: AlertSignal[]
     due_at: new Date(now.getTime() + deadlineMs(s.deadline)).toISOString(), detail: s.detail ?? {},
   }));
   // Matched back by cluster (unit, rule, syndrome, disease), which is unique among the signals.
-  const inserted = await sql<{ id: number; ord: number }>`
+  const inserted = await sql<{ id: number; ord: number }>`${prepared}
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(ord int, source text, rule text, method text, unit_kind text, unit_id text,
         school_id bigint, class_id bigint, dorm_id bigint, region_code text, level text, deadline text, disease text, syndrome text, window_from date,
@@ -43,11 +44,11 @@ export async function raiseNewAlerts(trx: Trx, now: Date, signals: AlertSignal[]
   const ids = inserted.rows.map((r) => Number(r.id));
 
   const links = linksOf(signals.map((s, i) => ({ s, alertId: ids[i] })));
-  if (links.length) await sql`with ${personLinkCtes(links, now)} select (select count(*) from ins) as persons, (select count(*) from eps) as episodes`.execute(trx);
+  if (links.length) await sql`${prepared}with ${personLinkCtes(links, now)} select (select count(*) from ins) as persons, (select count(*) from eps) as episodes`.execute(trx);
 
   const events = signals.map((s) => JSON.stringify({ persons: s.personIds.length, count: s.count ?? null }));
   const audits = signals.map((s) => JSON.stringify({ rule: s.rule, unit: `${s.unitKind}:${s.unitId}`, level: s.level, persons: s.personIds.length }));
-  await sql`
+  await sql`${prepared}
     with g as (
       select * from unnest(${sql.val(ids)}::bigint[], ${sql.val(events)}::jsonb[], ${sql.val(audits)}::jsonb[]) with ordinality as g(id, event, audit, i)
     ), ev as (

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { Trx } from '../../db/transaction';
 import { type Actor, describeScope } from '../../domain/access/scope';
 import type { CheckCounts, CheckExceptionInput } from '../../domain/checks/counts';
@@ -67,7 +68,7 @@ export async function writeChecks(trx: Trx, writes: CheckWrite[], timings: Batch
   const episodes = episodesCte(writes, all);
   const rollups = summaryDeltasCtes(writes.map((w) => ({ schoolId: w.info.schoolId, regionCode: w.regionCode, date: w.date, session: w.session, delta: w.delta })), all);
   const more = [episodes, rollups].filter((c) => c !== null);
-  const r = await sql<{ ord: number; id: number; claimed: boolean }>`
+  const r = await sql<{ ord: number; id: number; claimed: boolean }>`${prepared}
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(members)}::jsonb) as r(ord int, school_id bigint, class_id bigint, check_date date, session text, expected int,
         present int, absent_ill int, absent_other int, symptomatic int, zero_report boolean, account_id bigint, at timestamptz, late boolean, online boolean, key text,
