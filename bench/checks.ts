@@ -1,5 +1,5 @@
 // `npm run bench -- checks [--seconds 30] [--seconds-rules-paused 15] [--segments 6] [--concurrency 32] [--schools 50]
-//   [--rate 400] [--seconds-at-rate 20] [--ill-every 1]`
+//   [--rate 400] [--seconds-at-rate 40] [--ill-every 1]`
 // Class checks submitted through the real HTTP server (sessions, CSRF, validation, scope, roll-ups,
 // episodes, audit, early-warning rules) by many logged-in teachers, against a PostgreSQL with fsync
 // on; in the same run the raw baseline: one INSERT … ON CONFLICT transaction per row through `pg`
@@ -16,7 +16,8 @@
 // paused, the two alternating in segments (5 s on, 2.5 s paused by default, the paused segments'
 // evaluations run between segments, unmeasured), once with the server saturated (`--concurrency`
 // teachers back to back) and once at a fixed rate below it (`--rate` checks a second, each timed from
-// when it was due); and the time from a check's commit to its alerts' commit is reported.
+// when it was due; 2.5 s on and 2.5 s paused in turn over `--seconds-at-rate`); and the time from a
+// check's commit to its alerts' commit is reported.
 // Work items come in the order of school days (all morning checks of a day, then noon, then the next
 // day), a school day every second or so: far more alerts open than on any real morning.
 import { randomBytes } from 'node:crypto';
@@ -61,6 +62,7 @@ export default async function checksBench(args: string[]): Promise<void> {
   const db = await connect({ databaseUrl: cluster.url });
   try {
     await migrate(db);
+    if (process.env.PG_EXTRA_SETTINGS) await sql`create extension if not exists pg_stat_statements`.execute(db.kysely);
     await loadRegions(db.kysely);
     const hash = await hashPassword('bench-teacher-password');
     // Schools spread over Zhengzhou's counties, 10 classes of 40 students each, one teacher per class.
@@ -119,7 +121,7 @@ export default async function checksBench(args: string[]): Promise<void> {
     const segments = Math.max(1, option(args, 'segments', 6));
     const rate = option(args, 'rate', 400);
     const illEvery = Math.max(1, option(args, 'ill-every', 1));
-    const rateSeconds = option(args, 'seconds-at-rate', 20);
+    const rateSeconds = option(args, 'seconds-at-rate', 40);
     // The load with the rule drains on and the same load with them paused, in alternating segments, so
     // that both see the same machine and the same table sizes (one after the other, drift on a shared
     // machine and the growing tables weighed on whichever came second).
@@ -155,7 +157,12 @@ export default async function checksBench(args: string[]): Promise<void> {
     // At a fixed rate below saturation, as a morning peak loads a server: 400 a second is every one of a
     // province's 700,000 classes within half an hour (a city's 3,636 schools are a twentieth of that).
     // What the rules add to a submission there, with every check still reporting a child ill.
-    const atRate = rateSeconds > 0 ? await alternate({ onSeconds: rateSeconds / 2, pausedSeconds: rateSeconds / 2, segments: 4, rate, illEvery }) : null;
+    if (process.env.PG_EXTRA_SETTINGS) await sql`select pg_stat_statements_reset()`.execute(db.kysely);
+    const atRate = rateSeconds > 0 ? await alternate({ onSeconds: rateSeconds / 2, pausedSeconds: rateSeconds / 2, segments: Math.max(1, Math.round(rateSeconds / 5)), rate, illEvery }) : null;
+    if (process.env.PG_EXTRA_SETTINGS) {
+      const top = await sql<{ calls: number; ms: number; plan: number; q: string }>`select calls::int, round(total_exec_time)::int as ms, round(total_plan_time)::int as plan, left(regexp_replace(query, '\s+', ' ', 'g'), 90) as q from pg_stat_statements order by total_exec_time + total_plan_time desc limit 25`.execute(db.kysely);
+      for (const t of top.rows) console.log('STMT', t.calls, t.ms, t.plan, t.q);
+    }
     const api = saturated.on;
     const paused = saturated.off;
     sealing = false;

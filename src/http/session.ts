@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { prepared } from '../db/prepared';
 import type { AccountsTable, Database } from '../db/tables';
-import { scopeOf, type Actor } from '../domain/access/scope';
-import type { Selectable } from 'kysely';
+import { type Actor, scopeOf } from '../domain/access/scope';
 
 export const SESSION_COOKIE = 'cg_session';
 export const LOCALE_COOKIE = 'cg_locale';
@@ -46,6 +46,7 @@ async function readSession(db: Kysely<Database>, token: string, now: Date): Prom
       'accounts.disabled_at',
     ])
     .where('sessions.id', '=', id)
+    .modifyFront(prepared)
     .executeTakeFirst();
   if (!row) return { state: null, expiresAt: 0, idleDeadline: 0 };
   const idleDeadline = new Date(new Date(row.last_seen_at).getTime() + row.idle_timeout_seconds * 1000);

@@ -21,13 +21,14 @@ describe.each(databases())('statements marked prepared on %s', (kind) => {
     }
   });
 
-  it.runIf(kind === 'postgres')('are prepared once per connection; unmarked ones are not', async () => {
+  it.runIf(kind === 'postgres')('are prepared once per connection, built ones too; unmarked ones are not', async () => {
     await db.kysely.transaction().execute(async (trx) => {
       for (let i = 0; i < 3; i++) await sql`${prepared}select ${i}::int + 1 as n`.execute(trx);
       await sql`select ${1}::int + 2 as n`.execute(trx);
+      await trx.selectFrom('regions').select((eb) => sql<number>`${eb.val(3)}::int + 3`.as('n')).modifyFront(prepared).execute();
       // The connection may hold statements of the test before; these two are this test's.
       const r = await sql<{ statement: string }>`select statement from pg_prepared_statements where statement like '%::int + %'`.execute(trx);
-      expect(r.rows.map((x) => x.statement)).toEqual(['/* prepared */ select $1::int + 1 as n']);
+      expect(r.rows.map((x) => x.statement).sort()).toEqual(['/* prepared */ select $1::int + 1 as n', 'select /* prepared */  $1::int + 3 as "n" from "regions"']);
     });
   });
 

@@ -52,6 +52,8 @@ export async function startCluster(options: { fsync?: boolean } = {}): Promise<C
   const settings = [
     `-p ${port}`, "-c listen_addresses='127.0.0.1'", `-k ${dir}`, `-c fsync=${options.fsync ? 'on' : 'off'}`,
     `-c synchronous_commit=${options.fsync ? 'on' : 'off'}`, '-c full_page_writes=off', '-c max_connections=200', '-c shared_buffers=256MB',
+    // More settings for a profiling run, e.g. "-c shared_preload_libraries=pg_stat_statements".
+    ...(process.env.PG_EXTRA_SETTINGS ? [process.env.PG_EXTRA_SETTINGS] : []),
   ].join(' ');
   run(pgCtl, ['-D', data, '-o', settings, '-l', path.join(dir, 'log'), '-w', '-t', '60', 'start']);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;

@@ -1,14 +1,14 @@
 import { type Kysely, sql } from 'kysely';
-import { classInScope } from '../../db/scope';
+import { prepared } from '../../db/prepared';
 import type { Database } from '../../db/tables';
-import type { Actor } from '../../domain/access/scope';
+import { type Actor, placeInScope } from '../../domain/access/scope';
 import { type SessionRule, sessionsOf } from '../../domain/checks/sessions';
 import type { TargetInfo } from './queries';
 
 /**
  * What a first submission of a class check needs to be validated, read for a whole batch of
  * submissions in one statement: scope, school, sessions, terms, roster, an existing check and a
- * stored idempotency answer. Each member's scope predicate is its own actor's (a CASE on the member).
+ * stored idempotency answer.
  */
 export interface SubmissionContext {
   allowed: boolean;
@@ -30,9 +30,12 @@ export interface ContextWant {
 
 export async function readSubmissionContexts(db: Kysely<Database>, wants: ContextWant[]): Promise<Array<SubmissionContext | null>> {
   if (!wants.length) return [];
-  const allowed = sql.join(wants.map((w, i) => sql`when ${i + 1} then ${classInScope(w.actor.scope, 'c.id', 'c.school_id')}`), sql` `);
-  const r = await sql<{ i: number; school_id: number; region_code: string; boarding: boolean; allowed: boolean; sessions: SessionRule[]; terms: SubmissionContext['terms'] | null; roster: number[] | null; existing: boolean; stored: boolean }>`
-    select m.i::int as i, c.school_id, s.region_code, s.boarding, case m.i::int ${allowed} else false end as allowed,
+  // The same text for every batch (the members come as arrays), so it is prepared once per connection;
+  // each member's scope is decided here from the class's school and region ancestry, by the rule the
+  // SQL filters express (placeInScope). A parent's scope goes the general path, which decides it.
+  const r = await sql<{ i: number; school_id: number; region_code: string; regions: string[]; boarding: boolean; sessions: SessionRule[]; terms: SubmissionContext['terms'] | null; roster: number[] | null; existing: boolean; stored: boolean }>`${prepared}
+    select m.i::int as i, c.school_id, s.region_code, s.boarding,
+      array(select rc.ancestor_code from region_closure rc where rc.code = s.region_code) as regions,
       coalesce((select json_agg(json_build_object('session', x.session, 'deadline', x.deadline)) from check_sessions x where x.school_id = c.school_id), '[]') as sessions,
       (select json_agg(json_build_object('start_date', t.start_date, 'end_date', t.end_date, 'name', t.name)) from school_terms t where t.school_id = c.school_id) as terms,
       (select array_agg(p.id order by p.id) from persons p where p.class_id = c.id and p.kind = 'student' and p.active) as roster,
@@ -44,9 +47,11 @@ export async function readSubmissionContexts(db: Kysely<Database>, wants: Contex
   const out: Array<SubmissionContext | null> = wants.map(() => null);
   for (const row of r.rows) {
     const w = wants[row.i - 1];
+    const schoolId = Number(row.school_id);
+    const allowed = w.actor.scope.kind !== 'children' && placeInScope(w.actor.scope, { schoolId, regionCodes: row.regions, classId: w.classId });
     out[row.i - 1] = {
-      allowed: !!row.allowed, regionCode: row.region_code, terms: row.terms ?? [], roster: (row.roster ?? []).map(Number), existing: row.existing, storedAnswer: row.stored,
-      info: { schoolId: Number(row.school_id), classId: w.classId, boarding: row.boarding, sessions: sessionsOf(row.sessions as SessionRule[], row.boarding) },
+      allowed, regionCode: row.region_code, terms: row.terms ?? [], roster: (row.roster ?? []).map(Number), existing: row.existing, storedAnswer: row.stored,
+      info: { schoolId, classId: w.classId, boarding: row.boarding, sessions: sessionsOf(row.sessions as SessionRule[], row.boarding) },
     };
   }
   return out;

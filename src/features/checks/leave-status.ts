@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { Database } from '../../db/tables';
 import type { PresetStatus } from '../../domain/checks/counts';
 import { activeStatusesForClass } from '../leave/class-status';
@@ -25,7 +26,7 @@ export const leaveAndIsolationStatuses: RosterStatusProvider = async (db: Kysely
  */
 leaveAndIsolationStatuses.forClasses = async (db, wants) => {
   const out = new Map<string, Map<number, PresetStatus>>();
-  const rows = await sql<{ class_id: number; d: string; person_id: number; status: PresetStatus }>`
+  const rows = await sql<{ class_id: number; d: string; person_id: number; status: PresetStatus }>`${prepared}
     with w as (select * from unnest(${sql.val(wants.map((w) => w.classId))}::bigint[], ${sql.val(wants.map((w) => w.date))}::date[]) as w(class_id, d))
     select w.class_id, w.d::text as d, i.person_id, 'isolated' as status
     from w join persons p on p.class_id = w.class_id join isolations i on i.person_id = p.id
