@@ -142,11 +142,13 @@ export function summaryDeltasCtes(items: SummaryItem[], gate: RawBuilder<boolean
     sch as (
       insert into school_day_summary (school_id, region_code, check_date, session, enrolled, classes_expected, ${sql.raw(cols.join(', '))}, symptoms)
       select s.id, s.region_code, d.check_date, d.session,
-        case when x.fresh then (select count(*) from persons p where p.school_id = d.school_id and p.kind = 'student' and p.active) else 0 end,
-        case when x.fresh then (select count(*) from classes c where c.school_id = d.school_id) else 0 end,
+        case when y.known is null then (select count(*) from persons p where p.school_id = d.school_id and p.kind = 'student' and p.active) else 0 end,
+        case when y.known is null then (select count(*) from classes c where c.school_id = d.school_id) else 0 end,
         ${d('d')}, d.symptoms
       from sd d join schools s on s.id = d.school_id
-      cross join lateral (select not exists (select 1 from school_day_summary y where y.school_id = d.school_id and y.check_date = d.check_date and y.session = d.session) as fresh) x
+      -- An index probe per row (a lateral with a limit cannot become a hash join): planned for a batch's
+      -- estimated rows, a NOT EXISTS became a hashed scan of the whole table on every write.
+      left join lateral (select true as known from school_day_summary y where y.school_id = d.school_id and y.check_date = d.check_date and y.session = d.session limit 1) y on true
       where ${gate}
       order by d.ord
       on conflict (school_id, check_date, session) do update set ${add('school_day_summary')}, symptoms = jsonb_add_counts(school_day_summary.symptoms, excluded.symptoms)
