@@ -68,17 +68,30 @@ export async function raiseOrMergeMany(trx: Trx, now: Date, signals: AlertSignal
 const keyOf = (s: { unitKind: string; unitId: string; rule: string; syndrome?: string | null; disease?: string | null }) =>
   `alert:${s.unitKind}:${s.unitId}:${s.rule}:${s.syndrome ?? ''}:${s.disease ?? ''}`;
 
-/** The open alerts of the signals' clusters, locked, newest first per cluster. */
+/**
+ * The open alerts of the signals' clusters that a signal could join, locked, newest first per cluster:
+ * those whose window reaches the earliest signal of their cluster (less MERGE_GAP_DAYS). An older
+ * open alert can take none of them: a window grows only by the signals it takes. Alerts left open for
+ * weeks are thus not read and locked again on every drain.
+ */
 async function openAlerts(trx: Trx, signals: AlertSignal[]) {
+  const earliest = new Map<string, string>();
+  for (const s of signals) {
+    const k = keyOf(s);
+    const e = earliest.get(k);
+    if (!e || s.window.from < e) earliest.set(k, s.window.from);
+  }
   const clusters = [...new Map(signals.map((s) => [keyOf(s), s])).values()];
+  const reach = clusters.map((s) => addDays(earliest.get(keyOf(s))!, -MERGE_GAP_DAYS));
   const open = await sql<{ id: number; unit_kind: string; unit_id: string; rule: string; syndrome: string | null; disease: string | null; level: string; window_from: string; window_to: string; case_count: number; version: number; persons: number[] }>`${prepared}
     select a.id, a.unit_kind, a.unit_id, a.rule, a.syndrome, a.disease, a.level, a.window_from::text as window_from, a.window_to::text as window_to, a.case_count, a.version,
       array(select x.person_id from alert_persons x where x.alert_id = a.id) as persons
     from alerts a
     where a.status <> 'closed' and exists (
       select 1 from unnest(${sql.val(clusters.map((s) => s.unitKind))}::text[], ${sql.val(clusters.map((s) => s.unitId))}::text[], ${sql.val(clusters.map((s) => s.rule))}::text[],
-        ${sql.val(clusters.map((s) => s.syndrome ?? null))}::text[], ${sql.val(clusters.map((s) => s.disease ?? null))}::text[]) as c(kind, unit, rule, syndrome, disease)
-      where a.unit_kind = c.kind and a.unit_id = c.unit and a.rule = c.rule and a.syndrome is not distinct from c.syndrome and a.disease is not distinct from c.disease)
+        ${sql.val(clusters.map((s) => s.syndrome ?? null))}::text[], ${sql.val(clusters.map((s) => s.disease ?? null))}::text[], ${sql.val(reach)}::date[]) as c(kind, unit, rule, syndrome, disease, reach)
+      where a.unit_kind = c.kind and a.unit_id = c.unit and a.rule = c.rule and a.syndrome is not distinct from c.syndrome and a.disease is not distinct from c.disease
+        and a.window_to >= c.reach)
     order by a.id desc
     for update of a`.execute(trx);
   const byCluster = new Map<string, Array<(typeof open.rows)[number]>>();
