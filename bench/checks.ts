@@ -28,16 +28,16 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { connect } from '../src/db/connect';
 import { migrate } from '../src/db/migrate';
-import { buildApp } from '../src/http/app';
+import { defaultCalendar, isSchoolDay } from '../src/domain/calendar';
+import { checkRuleDrainer } from '../src/features/alerts/check-rule-queue';
 import { AUDIT_SEAL_EVERY_MS, sealAuditLog } from '../src/features/audit/seal';
 import { verifyAuditChain } from '../src/features/audit/verify-chain';
+import { checkBatchStats } from '../src/features/checks/batch-stats';
+import { rebuildRollups } from '../src/features/dashboards/rebuild';
 import { loadRegions } from '../src/features/regions/load-regions';
+import { buildApp } from '../src/http/app';
 import { FieldCipher, hashPassword } from '../src/security/crypto';
 import { startCluster } from '../test/harness/postgres-cluster';
-import { defaultCalendar, isSchoolDay } from '../src/domain/calendar';
-import { checkBatchStats } from '../src/features/checks/batch-stats';
-import { checkRuleDrainer } from '../src/features/alerts/check-rule-queue';
-import { rebuildRollups } from '../src/features/dashboards/rebuild';
 
 const option = (args: string[], name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
@@ -153,18 +153,29 @@ export default async function checksBench(args: string[]): Promise<void> {
       }
       return { on: pooled(on), off: pooled(off) };
     };
+    // With pg_stat_statements loaded (see the top): what took the database's time in each phase.
+    const profiling = !!process.env.PG_EXTRA_SETTINGS?.includes('pg_stat_statements');
+    const profile = async (phase: string | null) => {
+      if (!profiling) return;
+      if (phase) {
+      const top = await sql<{ calls: number; ms: number; plan: number; q: string }>`
+        select calls::int, round(total_exec_time)::int as ms, round(total_plan_time)::int as plan,
+          left(regexp_replace(regexp_replace(query, '/\\* prepared \\*/', ''), '\\s+', ' ', 'g'), 110) as q
+        from pg_stat_statements order by total_exec_time + total_plan_time desc limit 25`.execute(db.kysely);
+        for (const t of top.rows) console.log(`statement (${phase}): ${t.calls} calls, ${t.ms} ms run, ${t.plan} ms planning: ${t.q}`);
+      }
+      await sql`select pg_stat_statements_reset()`.execute(db.kysely);
+    };
+    await profile(null);
     const saturated = await alternate({ onSeconds: seconds, pausedSeconds, segments, illEvery });
     checkBatchStats.enabled = false;
     drainer.stats.enabled = false;
     // At a fixed rate below saturation, as a morning peak loads a server: 400 a second is every one of a
     // province's 700,000 classes within half an hour (a city's 3,636 schools are a twentieth of that).
     // What the rules add to a submission there, with every check still reporting a child ill.
-    if (process.env.PG_EXTRA_SETTINGS?.includes('pg_stat_statements')) await sql`select pg_stat_statements_reset()`.execute(db.kysely);
+    await profile('saturated');
     const atRate = rateSeconds > 0 ? await alternate({ onSeconds: rateSeconds / 2, pausedSeconds: rateSeconds / 2, segments: Math.max(1, Math.round(rateSeconds / 5)), rate, illEvery }) : null;
-    if (process.env.PG_EXTRA_SETTINGS?.includes('pg_stat_statements')) {
-      const top = await sql<{ calls: number; ms: number; plan: number; q: string }>`select calls::int, round(total_exec_time)::int as ms, round(total_plan_time)::int as plan, left(regexp_replace(regexp_replace(query, '/\\* prepared \\*/', ''), '\\s+', ' ', 'g'), 110) as q from pg_stat_statements order by total_exec_time + total_plan_time desc limit 25`.execute(db.kysely);
-      for (const t of top.rows) console.log('STMT', t.calls, t.ms, t.plan, t.q);
-    }
+    await profile(`at ${rate}/s`);
     const api = saturated.on;
     const paused = saturated.off;
     sealing = false;
