@@ -48,7 +48,8 @@ function connectPostgres(url: string): Db {
   // goes away; without a listener Node ends the whole process. Its pending work fails on its own and the
   // pool drops the broken client when it is released.
   pool.on('connect', (client) => client.on('error', (err) => console.error('database connection lost (client in use):', err.message)));
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+  // DB_PREPARED=off: behind a pooler in transaction mode a connection's prepared statements do not last.
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: process.env.DB_PREPARED === 'off' ? pool : preparingPool(pool) }) });
   return {
     kysely,
     kind: 'postgres',
