@@ -101,21 +101,17 @@ export async function drainCheckRuleQueue(ctx: AppContext, options: { partChecks
 /** The queued checks of some schools, evaluated and deleted in one transaction. */
 async function drainSchools(ctx: AppContext, schools: number[]): Promise<{ evaluated: number; lagsMs: number[] }> {
   return inTransaction(ctx.db, async (trx, afterCommit) => {
-    const r = await sql<{ school_id: number; class_id: number; check_date: string; check_id: number; queued_at: Date }>`${prepared}
-      delete from check_rule_queue where id in (
-        select id from check_rule_queue where school_id = any(${sql.val(schools)}::bigint[]) order by id limit ${DRAIN_LIMIT} for update skip locked)
-      returning school_id, class_id, check_date::text as check_date, check_id, queued_at`.execute(trx);
+    // The queued checks, with the persons each reports ill or symptomatic (a grow links them again: a new episode).
+    const r = await sql<{ school_id: number; class_id: number; check_date: string; check_id: number; queued_at: Date; persons: number[] }>`${prepared}
+      with d as (
+        delete from check_rule_queue where id in (
+          select id from check_rule_queue where school_id = any(${sql.val(schools)}::bigint[]) order by id limit ${DRAIN_LIMIT} for update skip locked)
+        returning school_id, class_id, check_date, check_id, queued_at)
+      select d.school_id, d.class_id, d.check_date::text as check_date, d.check_id, d.queued_at,
+        array(select x.person_id from check_exceptions x where x.check_id = d.check_id and x.status <> 'absent_other') as persons
+      from d`.execute(trx);
     if (!r.rows.length) return { evaluated: 0, lagsMs: [] };
-    // The persons each check reports ill or symptomatic: a grow links them again (a new episode).
-    const reported = await sql<{ check_id: number; person_id: number }>`${prepared}
-      select check_id, person_id from check_exceptions where check_id = any(${sql.val(r.rows.map((q) => q.check_id))}::bigint[]) and status <> 'absent_other'`.execute(trx);
-    const persons = new Map<number, number[]>();
-    for (const x of reported.rows) {
-      const list = persons.get(Number(x.check_id));
-      if (list) list.push(Number(x.person_id));
-      else persons.set(Number(x.check_id), [Number(x.person_id)]);
-    }
-    const events = r.rows.map((q) => ({ schoolId: Number(q.school_id), classId: Number(q.class_id), date: q.check_date, checkId: Number(q.check_id), personIds: persons.get(Number(q.check_id)) ?? [] }));
+    const events = r.rows.map((q) => ({ schoolId: Number(q.school_id), classId: Number(q.class_id), date: q.check_date, checkId: Number(q.check_id), personIds: q.persons.map(Number) }));
     await evaluateCheckRulesBatch(trx, ctx, events, afterCommit);
     const done = Date.now();
     return { evaluated: r.rows.length, lagsMs: r.rows.map((q) => done - q.queued_at.getTime()) };

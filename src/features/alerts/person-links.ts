@@ -27,9 +27,14 @@ export function personLinkCtes(links: PersonLink[], now: Date): RawBuilder<unkno
       insert into alert_persons (alert_id, person_id, added_at) select distinct a, p, ${now}::timestamptz from u order by a, p
       on conflict (alert_id, person_id) do nothing returning alert_id
     ), eps as (
+      -- Each person's episodes through the person's index (the lateral's offset keeps it a probe per
+      -- person): joined as a set, the planner, its statistics behind a busy morning, read every
+      -- illness episode of the table for a few persons.
       insert into alert_episodes (alert_id, episode_id)
-      select distinct u.a, e.id from u join absence_episodes e on e.person_id = u.p
-      where e.kind = 'illness' and (e.status = 'open' or e.last_absent_on >= u.f) and e.opened_on <= u.t
+      select distinct u.a, e.id from u cross join lateral (
+        select e.id from absence_episodes e
+        where e.person_id = u.p and e.kind = 'illness' and (e.status = 'open' or e.last_absent_on >= u.f) and e.opened_on <= u.t
+        offset 0) e
       on conflict do nothing returning 1
     )`;
 }
