@@ -23,7 +23,7 @@ const DRAIN_LIMIT = 2000;
  * about PART_MS, judged by what the recent parts took a school, and at most PART_CHECKS checks and
  * PART_SCHOOLS schools. Short parts are what keeps the rules out of the submissions' way: at a fixed
  * 400 checks a second, parts of five busy schools (about 35 ms each) added 10.7 ms to a submission's
- * p95, parts of one (about 14 ms) 3.2–5.3 ms (`npm run bench -- checks`). Where schools are quiet (a
+ * p95, parts of one (about 14 ms) 3.2–5.3 ms in short runs (`npm run bench -- checks`). Where schools are quiet (a
  * check or two each), a part takes more of them, so that the part's own statements do not dominate.
  */
 const PART_MS = 15;
