@@ -19,7 +19,7 @@
 // when it was due; 2.5 s on and 2.5 s paused in turn over `--seconds-at-rate`); and the time from a
 // check's commit to its alerts' commit is reported.
 // Profiling: PG_EXTRA_SETTINGS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"
-// prints the statements that took the database's time in the fixed-rate phase (calls, run ms, planning ms).
+// prints the statements that took the database's time in each phase (calls, run ms, planning ms).
 // Work items come in the order of school days (all morning checks of a day, then noon, then the next
 // day), a school day every second or so: far more alerts open than on any real morning.
 import { randomBytes } from 'node:crypto';

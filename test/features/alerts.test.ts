@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../src/db/transaction';
+import { raiseOrMergeMany } from '../../src/features/alerts/check-merge';
 import { evaluateCheckRules } from '../../src/features/alerts/check-rules';
 import { escalateOverdueAlerts } from '../../src/features/alerts/escalate';
+import type { AlertSignal } from '../../src/features/alerts/queue';
 import { createTestEnv, databases, type TestEnv } from '../harness/context';
 import { makeAccount, makeClass, makeSchool, makeStudent } from '../harness/factories';
 import { login } from '../harness/session';
@@ -148,5 +150,35 @@ describe.each(databases())('alert queue on %s', (kind) => {
     const section = file.sections.find((s: { key: string }) => s.key === 'alerts');
     expect(section.items.length).toBeGreaterThanOrEqual(1);
     expect(section.items[0]).toMatchObject({ rule: 'cluster-2006', schoolId: school });
+  });
+
+  it('leaves an open alert no signal can reach alone, and still grows it when one reaches it', async () => {
+    // A class of its own, so that the clusters are this test's alone.
+    const own = (await makeClass(env.ctx, { schoolId: school })).id;
+    const kids: number[] = [];
+    for (let i = 0; i < 6; i++) kids.push((await makeStudent(env.ctx, { classId: own })).id);
+    const signal = (from: string, to: string, persons: number[]): AlertSignal => ({
+      source: 'rule', rule: 'cluster', unitKind: 'class', unitId: String(own), schoolId: school, classId: own, regionCode: '410105',
+      level: 'report', deadline: '24h', syndrome: 'respiratory', window: { from, to }, personIds: persons,
+    });
+    const merge = (...signals: AlertSignal[]) => inTransaction(env.ctx.db, (trx, afterCommit) => raiseOrMergeMany(trx, env.ctx.now(), signals, afterCommit));
+    const alert = (id: number) => env.ctx.db.selectFrom('alerts').select(['window_from', 'window_to', 'version', 'case_count']).where('id', '=', id).executeTakeFirstOrThrow();
+    env.clock.set('2026-11-30T01:00:00Z');
+    const [early] = await merge(signal('2026-11-02', '2026-11-04', kids.slice(0, 3)));
+    expect(early.created).toBe(true);
+    const before = await alert(early.alertId);
+    // Weeks later, the same cluster: a new alert; the early one is neither grown nor touched.
+    const [late] = await merge(signal('2026-11-23', '2026-11-25', kids.slice(3, 6)));
+    expect(late.created).toBe(true);
+    expect(late.alertId).not.toBe(early.alertId);
+    // Within MERGE_GAP_DAYS of the late alert: it grows, the early one stays as it was.
+    const [next] = await merge(signal('2026-11-26', '2026-11-27', [kids[0]]));
+    expect(next).toMatchObject({ alertId: late.alertId, created: false, grew: true });
+    expect(await alert(early.alertId)).toEqual(before);
+    expect(await alert(late.alertId)).toMatchObject({ window_from: '2026-11-23', window_to: '2026-11-27' });
+    // A signal within reach of the early alert joins it, not the late one.
+    const [back] = await merge(signal('2026-11-05', '2026-11-06', [kids[4]]));
+    expect(back).toMatchObject({ alertId: early.alertId, created: false, grew: true });
+    expect(await alert(early.alertId)).toMatchObject({ window_from: '2026-11-02', window_to: '2026-11-06', version: before.version + 1, case_count: 4 });
   });
 });

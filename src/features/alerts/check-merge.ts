@@ -75,14 +75,15 @@ const keyOf = (s: { unitKind: string; unitId: string; rule: string; syndrome?: s
  * weeks are thus not read and locked again on every drain.
  */
 async function openAlerts(trx: Trx, signals: AlertSignal[]) {
-  const earliest = new Map<string, string>();
+  // Each cluster once, with its earliest signal's first day.
+  const byKey = new Map<string, { s: AlertSignal; from: string }>();
   for (const s of signals) {
-    const k = keyOf(s);
-    const e = earliest.get(k);
-    if (!e || s.window.from < e) earliest.set(k, s.window.from);
+    const c = byKey.get(keyOf(s));
+    if (!c) byKey.set(keyOf(s), { s, from: s.window.from });
+    else if (s.window.from < c.from) c.from = s.window.from;
   }
-  const clusters = [...new Map(signals.map((s) => [keyOf(s), s])).values()];
-  const reach = clusters.map((s) => addDays(earliest.get(keyOf(s))!, -MERGE_GAP_DAYS));
+  const clusters = [...byKey.values()].map((c) => c.s);
+  const reach = [...byKey.values()].map((c) => addDays(c.from, -MERGE_GAP_DAYS));
   const open = await sql<{ id: number; unit_kind: string; unit_id: string; rule: string; syndrome: string | null; disease: string | null; level: string; window_from: string; window_to: string; case_count: number; version: number; persons: number[] }>`${prepared}
     select a.id, a.unit_kind, a.unit_id, a.rule, a.syndrome, a.disease, a.level, a.window_from::text as window_from, a.window_to::text as window_to, a.case_count, a.version,
       array(select x.person_id from alert_persons x where x.alert_id = a.id) as persons
