@@ -72,7 +72,9 @@ const keyOf = (s: { unitKind: string; unitId: string; rule: string; syndrome?: s
  * The open alerts of the signals' clusters that a signal could join, locked, newest first per cluster:
  * those whose window reaches the earliest signal of their cluster (less MERGE_GAP_DAYS). An older
  * open alert can take none of them: a window grows only by the signals it takes. Alerts left open for
- * weeks are thus not read and locked again on every drain.
+ * weeks are thus not read and locked again on every drain. Of each alert's persons, only those the
+ * signals name are read (whether they are linked already), with the number of all: a school's alert of
+ * a long outbreak has hundreds, and every drain of the school read them all again.
  */
 async function openAlerts(trx: Trx, signals: AlertSignal[]) {
   // Each cluster once, with its earliest signal's first day.
@@ -84,22 +86,26 @@ async function openAlerts(trx: Trx, signals: AlertSignal[]) {
   }
   const clusters = [...byKey.values()].map((c) => c.s);
   const reach = [...byKey.values()].map((c) => addDays(c.from, -MERGE_GAP_DAYS));
-  const open = await sql<{ id: number; unit_kind: string; unit_id: string; rule: string; syndrome: string | null; disease: string | null; level: string; window_from: string; window_to: string; case_count: number; version: number; persons: number[] }>`${prepared}
+  const named = [...new Set(signals.flatMap((s) => s.personIds))];
+  const open = await sql<{ id: number; unit_kind: string; unit_id: string; rule: string; syndrome: string | null; disease: string | null; level: string; window_from: string; window_to: string; case_count: number; version: number; linked: number[]; person_count: number }>`${prepared}
     select a.id, a.unit_kind, a.unit_id, a.rule, a.syndrome, a.disease, a.level, a.window_from::text as window_from, a.window_to::text as window_to, a.case_count, a.version,
-      array(select x.person_id from alert_persons x where x.alert_id = a.id) as persons
-    from alerts a
-    where a.status <> 'closed' and exists (
-      select 1 from unnest(${sql.val(clusters.map((s) => s.unitKind))}::text[], ${sql.val(clusters.map((s) => s.unitId))}::text[], ${sql.val(clusters.map((s) => s.rule))}::text[],
-        ${sql.val(clusters.map((s) => s.syndrome ?? null))}::text[], ${sql.val(clusters.map((s) => s.disease ?? null))}::text[], ${sql.val(reach)}::date[]) as c(kind, unit, rule, syndrome, disease, reach)
-      where a.unit_kind = c.kind and a.unit_id = c.unit and a.rule = c.rule and a.syndrome is not distinct from c.syndrome and a.disease is not distinct from c.disease
-        and a.window_to >= c.reach)
-    order by a.id desc
-    for update of a`.execute(trx);
+      array(select x.person_id from alert_persons x where x.alert_id = a.id and x.person_id = any(${sql.val(named)}::bigint[])) as linked,
+      (select count(*)::int from alert_persons x where x.alert_id = a.id) as person_count
+    from unnest(${sql.val(clusters.map((s) => s.unitKind))}::text[], ${sql.val(clusters.map((s) => s.unitId))}::text[], ${sql.val(clusters.map((s) => s.rule))}::text[],
+      ${sql.val(clusters.map((s) => s.syndrome ?? null))}::text[], ${sql.val(clusters.map((s) => s.disease ?? null))}::text[], ${sql.val(reach)}::date[]) as c(kind, unit, rule, syndrome, disease, reach)
+    -- A probe per cluster through alerts_cluster: joined as a set, the plan read every open alert
+    -- (hundreds, with the dead versions their grows leave) on each round.
+    cross join lateral (
+      select * from alerts a
+      where a.unit_kind = c.kind and a.unit_id = c.unit and a.rule = c.rule and a.status <> 'closed'
+        and a.syndrome is not distinct from c.syndrome and a.disease is not distinct from c.disease and a.window_to >= c.reach
+      for update) a
+    order by a.id desc`.execute(trx);
   const byCluster = new Map<string, Array<(typeof open.rows)[number]>>();
   for (const a of open.rows) {
     const k = keyOf({ unitKind: a.unit_kind, unitId: a.unit_id, rule: a.rule, syndrome: a.syndrome, disease: a.disease });
     const list = byCluster.get(k) ?? [];
-    list.push({ ...a, id: Number(a.id), case_count: Number(a.case_count), persons: a.persons.map(Number) });
+    list.push({ ...a, id: Number(a.id), case_count: Number(a.case_count), linked: a.linked.map(Number), person_count: Number(a.person_count) });
     byCluster.set(k, list);
   }
   return byCluster;
@@ -109,13 +115,13 @@ async function openAlerts(trx: Trx, signals: AlertSignal[]) {
 async function growMany(trx: Trx, now: Date, pairs: Array<{ s: AlertSignal; alertId: number }>, alerts: OpenAlert[]): Promise<Set<number>> {
   const ids = [...new Set(pairs.map((p) => p.alertId))];
   const byId = new Map(alerts.map((a) => [a.id, a]));
-  // Persons and their episodes linked; each alert's persons are those read with it plus those added.
+  // Persons and their episodes linked; each alert's persons are those counted with it plus those added.
   const links = newLinks(pairs, byId);
   const linked = links.length
     ? await sql<{ id: number; added: number }>`${prepared}with ${personLinkCtes(links, now)} select alert_id as id, count(*)::int as added from ins group by alert_id`.execute(trx)
     : { rows: [] };
   const added = new Map(linked.rows.map((r) => [Number(r.id), Number(r.added)]));
-  const persons = new Map(ids.map((id) => [id, (byId.get(id)?.persons.length ?? 0) + (added.get(id) ?? 0)]));
+  const persons = new Map(ids.map((id) => [id, (byId.get(id)?.person_count ?? 0) + (added.get(id) ?? 0)]));
   const signalsOf = new Map<number, AlertSignal[]>();
   for (const p of pairs) {
     const list = signalsOf.get(p.alertId);
@@ -154,7 +160,8 @@ async function growMany(trx: Trx, now: Date, pairs: Array<{ s: AlertSignal; aler
   return new Set(grown.map((g) => g.id));
 }
 
-type OpenAlert = { id: number; window_from: string; window_to: string; case_count: number; version: number; persons: number[] };
+/** An open alert as a round reads it: `linked` are those of the signals' persons it has already, of `person_count` in all. */
+type OpenAlert = { id: number; window_from: string; window_to: string; case_count: number; version: number; linked: number[]; person_count: number };
 
 /**
  * The links a grow must make: every person of a signal, except those already linked to the alert who
@@ -168,7 +175,7 @@ function newLinks(pairs: Array<{ s: AlertSignal; alertId: number }>, alerts: Map
     const a = alerts.get(alertId);
     if (!s.reports || !a) return { s, alertId };
     let set = linked.get(alertId);
-    if (!set) linked.set(alertId, (set = new Set(a.persons)));
+    if (!set) linked.set(alertId, (set = new Set(a.linked)));
     const { last, fresh } = s.reports;
     const personIds = s.personIds.filter((p, i) => !set.has(p) || fresh[i] || last[i] > a.window_to);
     return { s: { ...s, personIds }, alertId };

@@ -137,7 +137,7 @@ interface EpisodeFact {
  * terms and class sizes, each region's rule-set chain (as effectiveRules reads it) and the only
  * episodes a case can take a diagnosis or a return day from, diagnosed or closed ones (index
  * absence_episodes_facts), latest first; then every illness absence or symptomatic report per person
- * and day in the school's span (index check_exceptions_school_day), oldest first per person.
+ * and day in the school's span (partial index check_exceptions_school_cases), oldest first per person.
  */
 async function readInputs(trx: Trx, spans: Map<number, { from: string; to: string }>) {
   const ids = [...spans.keys()];
