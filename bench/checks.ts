@@ -29,7 +29,8 @@ import pg from 'pg';
 import { connect } from '../src/db/connect';
 import { migrate } from '../src/db/migrate';
 import { defaultCalendar, isSchoolDay } from '../src/domain/calendar';
-import { checkRuleDrainer } from '../src/features/alerts/check-rule-queue';
+import { checkRuleDrainer, useRuleDrainer } from '../src/features/alerts/check-rule-queue';
+import { ThreadRuleDrainer } from '../src/features/alerts/check-rule-thread';
 import { AUDIT_SEAL_EVERY_MS, sealAuditLog } from '../src/features/audit/seal';
 import { verifyAuditChain } from '../src/features/audit/verify-chain';
 import { checkBatchStats } from '../src/features/checks/batch-stats';
@@ -118,6 +119,9 @@ export default async function checksBench(args: string[]): Promise<void> {
         sealed += await sealAuditLog(db.kysely);
       }
     })();
+    // The rules run as the server runs them on PostgreSQL: in the early-warning thread (RULES_THREAD=off: in the main thread).
+    const thread = process.env.RULES_THREAD === 'off' ? null : new ThreadRuleDrainer(ctx, cluster.url);
+    if (thread) useRuleDrainer(ctx, thread);
     const drainer = checkRuleDrainer(ctx);
     checkBatchStats.enabled = true;
     drainer.stats.enabled = true;
@@ -182,6 +186,7 @@ export default async function checksBench(args: string[]): Promise<void> {
     sealing = false;
     await sealer;
     await app.close();
+    await thread?.close();
     const chain = await verifyAuditChain(db.kysely);
     const rebuilt = await rebuildRollups(db.kysely, DATES[0], DATES[DATES.length - 1], false);
     const rollupsEqual = rebuilt.mismatched.length === 0 && rebuilt.regionMismatched === 0;

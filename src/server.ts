@@ -8,6 +8,8 @@ import { registerAllJobs } from './jobs/all-jobs';
 import { startJobs } from './jobs/scheduler';
 import { requireTotpSetting } from './features/second-factor/policy';
 import { retentionDays } from './domain/retention/policy';
+import { useRuleDrainer } from './features/alerts/check-rule-queue';
+import { ThreadRuleDrainer } from './features/alerts/check-rule-thread';
 
 /** connect → migrate → seed the demo region on first start → listen. */
 const config = readConfig();
@@ -24,6 +26,9 @@ if (config.seedOnFirstStart && !(await isSeeded(db.kysely))) {
 const requireTotp = requireTotpSetting(process.env, db.kind);
 // Likewise a retention period under the audit minimum or not a number (RETENTION_*_DAYS).
 retentionDays(process.env);
+// On PostgreSQL the early-warning rules run in a thread of their own, off the requests' event loop.
+const ruleThread = config.rulesThread && config.databaseUrl ? new ThreadRuleDrainer(ctx, config.databaseUrl) : null;
+if (ruleThread) useRuleDrainer(ctx, ruleThread);
 const app = await buildApp(ctx, { logger: process.env.LOG_REQUESTS === '1', sessionCacheMs: Number(process.env.SESSION_CACHE_MS ?? 5000), requireTotp });
 await app.listen({ port: config.port, host: config.host });
 registerAllJobs();
@@ -46,6 +51,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     stopJobs();
     await app.close();
+    await ruleThread?.close();
     await db.close();
     process.exit(0);
   });

@@ -15,6 +15,8 @@ export function databases(): DbKind[] {
 
 export interface TestEnv {
   db: Db;
+  /** The test database's URL on PostgreSQL. */
+  databaseUrl?: string;
   ctx: AppContext;
   app: Awaited<ReturnType<typeof buildApp>>;
   clock: { now: Date; advance(ms: number): void; set(iso: string): void };
@@ -22,7 +24,7 @@ export interface TestEnv {
 }
 
 /** A migrated database (fresh PGlite in memory, or a new database on the test cluster), with regions loaded. */
-export async function createTestDb(kind: DbKind): Promise<{ db: Db; drop(): Promise<void> }> {
+export async function createTestDb(kind: DbKind): Promise<{ db: Db; drop(): Promise<void>; databaseUrl?: string }> {
   if (kind === 'pglite') {
     const db = await connect({ memory: true });
     await migrate(db);
@@ -36,11 +38,13 @@ export async function createTestDb(kind: DbKind): Promise<{ db: Db; drop(): Prom
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const db = await connect({ databaseUrl: base.replace(/\/postgres$/, `/${name}`) });
+  const databaseUrl = base.replace(/\/postgres$/, `/${name}`);
+  const db = await connect({ databaseUrl });
   await migrate(db);
   await loadRegions(db.kysely);
   return {
     db,
+    databaseUrl,
     async drop() {
       await db.close();
       const a = new pg.Client({ connectionString: base });
@@ -52,7 +56,7 @@ export async function createTestDb(kind: DbKind): Promise<{ db: Db; drop(): Prom
 }
 
 export async function createTestEnv(kind: DbKind): Promise<TestEnv> {
-  const { db, drop } = await createTestDb(kind);
+  const { db, drop, databaseUrl } = await createTestDb(kind);
   const clock = {
     now: new Date('2026-11-30T01:00:00Z'),
     advance(ms: number) {
@@ -66,6 +70,7 @@ export async function createTestEnv(kind: DbKind): Promise<TestEnv> {
   const app = await buildApp(ctx, { webDist: null });
   return {
     db,
+    databaseUrl,
     ctx,
     app,
     clock,

@@ -101,7 +101,10 @@ export async function drainCheckRuleQueue(ctx: AppContext, options: { partChecks
 /** The queued checks of some schools, evaluated and deleted in one transaction. */
 async function drainSchools(ctx: AppContext, schools: number[]): Promise<{ evaluated: number; lagsMs: number[] }> {
   return inTransaction(ctx.db, async (trx, afterCommit) => {
-    // The queued checks, with the persons each reports ill or symptomatic (a grow links them again: a new episode).
+    // The queued checks, with the persons each reports ill or symptomatic (a grow links them again: a new
+    // episode). And generic plans for the rest of the transaction: its statements, prepared, were planned
+    // anew on every part (the planner judged its plans for the actual arrays cheaper), a millisecond of
+    // the database's time a part for plans that do not change (pg_stat_statements, `npm run bench -- checks`).
     const r = await sql<{ school_id: number; class_id: number; check_date: string; check_id: number; queued_at: Date; persons: number[] }>`${prepared}
       with d as (
         delete from check_rule_queue where id in (
@@ -109,7 +112,7 @@ async function drainSchools(ctx: AppContext, schools: number[]): Promise<{ evalu
         returning school_id, class_id, check_date, check_id, queued_at)
       select d.school_id, d.class_id, d.check_date::text as check_date, d.check_id, d.queued_at,
         array(select x.person_id from check_exceptions x where x.check_id = d.check_id and x.status <> 'absent_other') as persons
-      from d`.execute(trx);
+      from d, (select set_config('plan_cache_mode', 'force_generic_plan', true)) g`.execute(trx);
     if (!r.rows.length) return { evaluated: 0, lagsMs: [] };
     const events = r.rows.map((q) => ({ schoolId: Number(q.school_id), classId: Number(q.class_id), date: q.check_date, checkId: Number(q.check_id), personIds: q.persons.map(Number) }));
     await evaluateCheckRulesBatch(trx, ctx, events, afterCommit);
@@ -118,12 +121,23 @@ async function drainSchools(ctx: AppContext, schools: number[]): Promise<{ evalu
   });
 }
 
+/** What the check path and the benchmark see of a drainer, in this thread or in its own (check-rule-thread.ts). */
+export interface RuleDrainer {
+  /** A commit queued checks: drain soon (drains start at most once every DRAIN_SPACING_MS). */
+  kick(): void;
+  /** Resolves when no drain is running or asked for. */
+  idle(): Promise<void>;
+  /** Off unless a benchmark turns it on: queue-to-evaluation time of each check, and the drains' working time (rests excluded), ms. */
+  readonly stats: { enabled: boolean; lagsMs: number[]; drains: number; workMs: number };
+}
+
 /** Drains in this process after each commit that queued checks, one drain at a time. */
-export class CheckRuleDrainer {
+export class CheckRuleDrainer implements RuleDrainer {
   private running: Promise<void> | null = null;
   private again = false;
-  /** Off unless a benchmark turns it on: queue-to-evaluation time of each check, and the drains' working time (rests excluded), ms. */
   readonly stats = { enabled: false, lagsMs: [] as number[], drains: 0, workMs: 0 };
+  /** Called after each drain with what it did (the drain thread reports it to the main thread). */
+  onDrain: ((r: { evaluated: number; lagsMs: number[]; workMs: number }) => void) | null = null;
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -151,6 +165,7 @@ export class CheckRuleDrainer {
       this.again = false;
       try {
         const r = await drainCheckRuleQueue(this.ctx);
+        this.onDrain?.(r);
         if (this.stats.enabled) {
           this.stats.drains++;
           this.stats.lagsMs.push(...r.lagsMs);
@@ -167,10 +182,16 @@ export class CheckRuleDrainer {
   }
 }
 
-const drainers = new WeakMap<Kysely<Database>, CheckRuleDrainer>();
+const drainers = new WeakMap<Kysely<Database>, RuleDrainer>();
 
-export function checkRuleDrainer(ctx: AppContext): CheckRuleDrainer {
+/** This database's drainer: in this thread unless useRuleDrainer gave it another (the server's drain thread). */
+export function checkRuleDrainer(ctx: AppContext): RuleDrainer {
   let d = drainers.get(ctx.db);
   if (!d) drainers.set(ctx.db, (d = new CheckRuleDrainer(ctx)));
   return d;
+}
+
+/** Makes `drainer` the one the check path kicks for this database. */
+export function useRuleDrainer(ctx: AppContext, drainer: RuleDrainer): void {
+  drainers.set(ctx.db, drainer);
 }

@@ -160,16 +160,15 @@ async function readInputs(trx: Trx, spans: Map<number, { from: string; to: strin
           'diagnosis_code', diagnosis_code, 'closed_on', closed_on) order by opened_on desc)
         from absence_episodes where school_id = any(${sql.val(ids)}::bigint[]) and (diagnosis_code is not null or status = 'closed') and opened_on <= ${to}::date) as episodes`.execute(trx);
   // The case rows as plain rows (tens of thousands on a busy morning): building them into one JSON
-  // value cost the database a fifth of the read, and parsing it held the event loop.
+  // value cost the database a fifth of the read, and parsing it held the event loop. A person's reports
+  // of one day (morning and noon) are pooled here (caseRowsOf), not by the database: on PostgreSQL this
+  // runs in the early-warning thread, at a lower priority than the database serving the requests.
   const cases = await sql<CaseRow & { school_id: number }>`${prepared}
-    select e.school_id, e.person_id, p.class_id, p.dorm_id, e.check_date::text as day,
-      coalesce(array_agg(distinct x) filter (where x is not null), '{}') as symptoms, max(e.temperature) as temperature
+    select e.school_id, e.person_id, p.class_id, p.dorm_id, e.check_date::text as day, e.symptoms, e.temperature
     from unnest(${sql.val(ids)}::bigint[], ${sql.val(ids.map((id) => spans.get(id)!.from))}::date[], ${sql.val(ids.map((id) => spans.get(id)!.to))}::date[]) as w(school_id, f, t)
     join check_exceptions e on e.school_id = w.school_id and e.check_date between w.f and w.t
     join persons p on p.id = e.person_id
-    left join lateral unnest(e.symptoms) as x on true
     where e.status in ('absent_ill', 'present_symptomatic') and p.class_id is not null
-    group by e.school_id, e.person_id, p.class_id, p.dorm_id, e.check_date
     order by e.school_id, e.person_id, e.check_date`.execute(trx);
   const row = r.rows[0];
   const schools = new Map((row.schools ?? []).map((s) => [Number(s.id), { regionCode: s.region_code, terms: s.terms ?? [], classSizes: s.sizes ?? {} }]));
@@ -177,13 +176,7 @@ async function readInputs(trx: Trx, spans: Map<number, { from: string; to: strin
   for (const code of new Set([...schools.values()].map((s) => s.regionCode))) {
     ruleSets.set(code, mergeRuleSets(DEFAULT_RULE_SET, ...(row.chain ?? []).filter((c) => c.code === code).map((c) => c.override ?? null)));
   }
-  const rows = new Map<number, CaseRow[]>();
-  for (const c of cases.rows) {
-    const id = Number(c.school_id);
-    let list = rows.get(id);
-    if (!list) rows.set(id, (list = []));
-    list.push(c);
-  }
+  const rows = caseRowsOf(cases.rows);
   const episodes = new Map<number, EpisodeFact[]>();
   for (const e of row.episodes ?? []) {
     const id = Number(e.person_id);
@@ -192,6 +185,29 @@ async function readInputs(trx: Trx, spans: Map<number, { from: string; to: strin
     list.push(e);
   }
   return { schools, ruleSets, rows, episodes };
+}
+
+/**
+ * Each school's case rows, one per person and day: the day's reports (rows ordered by school, person and
+ * day) with their symptoms pooled (distinct, sorted) and the highest temperature.
+ */
+export function caseRowsOf(reports: Array<CaseRow & { school_id: number }>): Map<number, CaseRow[]> {
+  const rows = new Map<number, CaseRow[]>();
+  let last: (CaseRow & { school: number }) | null = null;
+  for (const r of reports) {
+    const school = Number(r.school_id);
+    const temperature = r.temperature == null ? null : Number(r.temperature);
+    if (last && last.school === school && last.person_id === r.person_id && last.day === r.day) {
+      last.symptoms = [...new Set([...(last.symptoms ?? []), ...(r.symptoms ?? [])])].sort();
+      if (temperature != null && (last.temperature == null || temperature > Number(last.temperature))) last.temperature = temperature;
+      continue;
+    }
+    last = { school, person_id: r.person_id, class_id: r.class_id, dorm_id: r.dorm_id, day: r.day, symptoms: [...new Set(r.symptoms ?? [])].sort(), temperature };
+    let list = rows.get(school);
+    if (!list) rows.set(school, (list = []));
+    list.push(last);
+  }
+  return rows;
 }
 
 /** Reports of one person more than this many calendar days apart are separate illnesses. */

@@ -3,7 +3,7 @@ import type { Job } from '../../jobs/scheduler';
 import { notificationBus } from '../notifications/bus';
 import { dispatchNotifications } from '../notifications/dispatcher';
 import { shanghaiDay, shanghaiTime } from './calendar';
-import { drainCheckRuleQueue } from './check-rule-queue';
+import { checkRuleDrainer } from './check-rule-queue';
 import { escalateOverdueAlerts } from './escalate';
 import { runDailyScan } from './scan';
 
@@ -40,8 +40,13 @@ export const earlyWarningJobs: Job[] = [
   { name: 'alerts.escalate', everyMs: 60_000, run: escalateOverdueAlerts },
   { name: 'alerts.daily-scan', everyMs: 300_000, run: runDailyScanIfDue },
   { name: 'notifications.dispatch', everyMs: 15_000, run: (ctx) => dispatchNotifications(ctx) },
-  // Class checks whose rules a crash or a failed evaluation left queued (check-rule-queue.ts).
-  { name: 'alerts.check-rules', everyMs: 10_000, run: drainCheckRuleQueue },
+  // Class checks whose rules a crash or a failed evaluation left queued (check-rule-queue.ts), drained
+  // by this database's drainer: the server's early-warning thread where it has one.
+  { name: 'alerts.check-rules', everyMs: 10_000, run: (ctx) => {
+    const drainer = checkRuleDrainer(ctx);
+    drainer.kick();
+    return drainer.idle();
+  } },
 ];
 
 /**
