@@ -29,7 +29,7 @@ import pg from 'pg';
 import { connect } from '../src/db/connect';
 import { migrate } from '../src/db/migrate';
 import { defaultCalendar, isSchoolDay } from '../src/domain/calendar';
-import { checkRuleDrainer, useRuleDrainer } from '../src/features/alerts/check-rule-queue';
+import { checkRuleDrainer, setRuleDrainer } from '../src/features/alerts/check-rule-queue';
 import { ThreadRuleDrainer } from '../src/features/alerts/check-rule-thread';
 import { AUDIT_SEAL_EVERY_MS, sealAuditLog } from '../src/features/audit/seal';
 import { verifyAuditChain } from '../src/features/audit/verify-chain';
@@ -121,7 +121,7 @@ export default async function checksBench(args: string[]): Promise<void> {
     })();
     // The rules run as the server runs them on PostgreSQL: in the early-warning thread (RULES_THREAD=off: in the main thread).
     const thread = process.env.RULES_THREAD === 'off' ? null : new ThreadRuleDrainer(ctx, cluster.url);
-    if (thread) useRuleDrainer(ctx, thread);
+    if (thread) setRuleDrainer(ctx, thread);
     const drainer = checkRuleDrainer(ctx);
     checkBatchStats.enabled = true;
     drainer.stats.enabled = true;

@@ -8,7 +8,7 @@ import { registerAllJobs } from './jobs/all-jobs';
 import { startJobs } from './jobs/scheduler';
 import { requireTotpSetting } from './features/second-factor/policy';
 import { retentionDays } from './domain/retention/policy';
-import { useRuleDrainer } from './features/alerts/check-rule-queue';
+import { setRuleDrainer } from './features/alerts/check-rule-queue';
 import { ThreadRuleDrainer } from './features/alerts/check-rule-thread';
 
 /** connect → migrate → seed the demo region on first start → listen. */
@@ -28,7 +28,7 @@ const requireTotp = requireTotpSetting(process.env, db.kind);
 retentionDays(process.env);
 // On PostgreSQL the early-warning rules run in a thread of their own, off the requests' event loop.
 const ruleThread = config.rulesThread && config.databaseUrl ? new ThreadRuleDrainer(ctx, config.databaseUrl) : null;
-if (ruleThread) useRuleDrainer(ctx, ruleThread);
+if (ruleThread) setRuleDrainer(ctx, ruleThread);
 const app = await buildApp(ctx, { logger: process.env.LOG_REQUESTS === '1', sessionCacheMs: Number(process.env.SESSION_CACHE_MS ?? 5000), requireTotp });
 await app.listen({ port: config.port, host: config.host });
 registerAllJobs();

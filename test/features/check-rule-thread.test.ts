@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config';
-import { checkRuleDrainer, useRuleDrainer } from '../../src/features/alerts/check-rule-queue';
+import { checkRuleDrainer, setRuleDrainer } from '../../src/features/alerts/check-rule-queue';
 import { ThreadRuleDrainer } from '../../src/features/alerts/check-rule-thread';
 import { notificationBus } from '../../src/features/notifications/bus';
 import { createTestEnv, databases, type TestEnv } from '../harness/context';
@@ -36,7 +36,7 @@ describe.skipIf(!databases().includes('postgres'))('early-warning thread on post
   it('raises the alert of a check submitted through the API, and forwards its notification to the live streams', async () => {
     env.clock.set('2026-11-30T00:30:00Z');
     const thread = new ThreadRuleDrainer(env.ctx, env.databaseUrl!);
-    useRuleDrainer(env.ctx, thread);
+    setRuleDrainer(env.ctx, thread);
     const announced: number[][] = [];
     const listen = (ids: number[]) => announced.push(ids);
     notificationBus.on('committed', listen);
@@ -67,7 +67,7 @@ describe.skipIf(!databases().includes('postgres'))('early-warning thread on post
     const log = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
     const thread = new ThreadRuleDrainer(env.ctx, 'postgres://nobody@127.0.0.1:1/nothing');
-    useRuleDrainer(env.ctx, thread);
+    setRuleDrainer(env.ctx, thread);
     try {
       const s = await school();
       const teacher = await login(env, s.teacher);

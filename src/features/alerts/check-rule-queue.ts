@@ -184,7 +184,7 @@ export class CheckRuleDrainer implements RuleDrainer {
 
 const drainers = new WeakMap<Kysely<Database>, RuleDrainer>();
 
-/** This database's drainer: in this thread unless useRuleDrainer gave it another (the server's drain thread). */
+/** This database's drainer: in this thread unless setRuleDrainer gave it another (the server's drain thread). */
 export function checkRuleDrainer(ctx: AppContext): RuleDrainer {
   let d = drainers.get(ctx.db);
   if (!d) drainers.set(ctx.db, (d = new CheckRuleDrainer(ctx)));
@@ -192,6 +192,6 @@ export function checkRuleDrainer(ctx: AppContext): RuleDrainer {
 }
 
 /** Makes `drainer` the one the check path kicks for this database. */
-export function useRuleDrainer(ctx: AppContext, drainer: RuleDrainer): void {
+export function setRuleDrainer(ctx: AppContext, drainer: RuleDrainer): void {
   drainers.set(ctx.db, drainer);
 }

@@ -41,9 +41,9 @@ export class ThreadRuleDrainer implements RuleDrainer {
   }
 
   kick(): void {
-    if (this.fallback) return this.fallback.kick();
     // The thread's clock follows this one's (a test or a benchmark may run on a fixed clock).
-    this.worker.postMessage({ type: 'kick', now: this.ctx.now().getTime() });
+    if (this.fallback) this.fallback.kick();
+    else this.worker.postMessage({ type: 'kick', now: this.ctx.now().getTime() });
   }
 
   idle(): Promise<void> {
