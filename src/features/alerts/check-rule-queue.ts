@@ -131,6 +131,14 @@ export interface RuleDrainer {
   readonly stats: { enabled: boolean; lagsMs: number[]; drains: number; workMs: number };
 }
 
+/** Adds a drain to a drainer's stats when a benchmark has turned them on. */
+export function recordDrain(stats: RuleDrainer['stats'], r: { lagsMs: number[]; workMs: number }): void {
+  if (!stats.enabled) return;
+  stats.drains++;
+  stats.lagsMs.push(...r.lagsMs);
+  stats.workMs += r.workMs;
+}
+
 /** Drains in this process after each commit that queued checks, one drain at a time. */
 export class CheckRuleDrainer implements RuleDrainer {
   private running: Promise<void> | null = null;
@@ -166,11 +174,7 @@ export class CheckRuleDrainer implements RuleDrainer {
       try {
         const r = await drainCheckRuleQueue(this.ctx);
         this.onDrain?.(r);
-        if (this.stats.enabled) {
-          this.stats.drains++;
-          this.stats.lagsMs.push(...r.lagsMs);
-          this.stats.workMs += r.workMs;
-        }
+        recordDrain(this.stats, r);
         // A full drain leaves more behind; a partial one means the queue was empty when it read it.
         if (r.evaluated >= DRAIN_LIMIT) this.again = true;
       } catch (err) {

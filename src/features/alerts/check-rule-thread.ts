@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AppContext } from '../../http/context';
 import { announceCommitted } from '../notifications/bus';
-import { CheckRuleDrainer, type RuleDrainer } from './check-rule-queue';
+import { CheckRuleDrainer, type RuleDrainer, recordDrain } from './check-rule-queue';
 
 /**
  * The early-warning drains of a server on PostgreSQL, in a thread of their own with their own two
@@ -27,7 +27,7 @@ export class ThreadRuleDrainer implements RuleDrainer {
     this.worker = new Worker(`import(${JSON.stringify(loader)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData: { databaseUrl } });
     this.worker.unref();
     this.worker.on('message', (m: ThreadMessage) => {
-      if (m.type === 'drained') this.record(m);
+      if (m.type === 'drained') recordDrain(this.stats, m);
       else if (m.type === 'committed') announceCommitted(m.ids);
       else if (m.type === 'idle') {
         this.waits.get(m.id)?.();
@@ -66,17 +66,10 @@ export class ThreadRuleDrainer implements RuleDrainer {
     return this.closing;
   }
 
-  private record(r: { lagsMs: number[]; workMs: number }): void {
-    if (!this.stats.enabled) return;
-    this.stats.drains++;
-    this.stats.lagsMs.push(...r.lagsMs);
-    this.stats.workMs += r.workMs;
-  }
-
   private fail(): void {
     if (this.fallback) return;
     this.fallback = new CheckRuleDrainer(this.ctx);
-    this.fallback.onDrain = (r) => this.record(r);
+    this.fallback.onDrain = (r) => recordDrain(this.stats, r);
     for (const resolve of this.waits.values()) resolve();
     this.waits.clear();
     // Whatever the thread left queued.

@@ -193,16 +193,18 @@ async function readInputs(trx: Trx, spans: Map<number, { from: string; to: strin
  */
 export function caseRowsOf(reports: Array<CaseRow & { school_id: number }>): Map<number, CaseRow[]> {
   const rows = new Map<number, CaseRow[]>();
-  let last: (CaseRow & { school: number }) | null = null;
+  let last: CaseRow | null = null;
+  let lastSchool = 0;
   for (const r of reports) {
     const school = Number(r.school_id);
     const temperature = r.temperature == null ? null : Number(r.temperature);
-    if (last && last.school === school && last.person_id === r.person_id && last.day === r.day) {
+    if (last && lastSchool === school && last.person_id === r.person_id && last.day === r.day) {
       last.symptoms = [...new Set([...(last.symptoms ?? []), ...(r.symptoms ?? [])])].sort();
       if (temperature != null && (last.temperature == null || temperature > Number(last.temperature))) last.temperature = temperature;
       continue;
     }
-    last = { school, person_id: r.person_id, class_id: r.class_id, dorm_id: r.dorm_id, day: r.day, symptoms: [...new Set(r.symptoms ?? [])].sort(), temperature };
+    last = { person_id: r.person_id, class_id: r.class_id, dorm_id: r.dorm_id, day: r.day, symptoms: [...new Set(r.symptoms ?? [])].sort(), temperature };
+    lastSchool = school;
     let list = rows.get(school);
     if (!list) rows.set(school, (list = []));
     list.push(last);

@@ -40,7 +40,7 @@ export async function readSubmissionContexts(db: Kysely<Database>, wants: Contex
       (select json_agg(json_build_object('start_date', t.start_date, 'end_date', t.end_date, 'name', t.name)) from school_terms t where t.school_id = c.school_id) as terms,
       (select array_agg(p.id order by p.id) from persons p where p.class_id = c.id and p.kind = 'student' and p.active) as roster,
       -- A probe per member (the limit): as an EXISTS, the plan prepared on a young table hashed all of
-      -- class_checks on every batch, a cost that grew with the table (auto_explain, \`npm run bench -- checks\`).
+      -- class_checks on every batch, a cost that grew with the table (auto_explain, checks bench).
       coalesce((select true from class_checks k where k.class_id = c.id and k.check_date = m.d and k.session = m.session limit 1), false) as existing,
       exists (select 1 from check_idempotency k where k.account_id = m.account_id and k.key = m.key) as stored
     from unnest(${sql.val(wants.map((w) => w.classId))}::bigint[], ${sql.val(wants.map((w) => w.date))}::date[], ${sql.val(wants.map((w) => w.session))}::text[],
