@@ -6,9 +6,10 @@ import { runDailyScan } from '../../src/features/alerts/scan';
 import { createTestEnv, databases, type TestEnv } from '../harness/context';
 import { makeClass, makeSchool, makeStudent } from '../harness/factories';
 
-// The daily scan on new illness episodes (episodes opened per school day), class, school and county
+// The daily scan on new illnesses (illness episodes opened, children first seen with symptoms at a check),
+// per school day, at class, school and county
 // level. Each case uses its own county so that county totals of one case do not reach another.
-describe.each(databases())('daily scan on new illness episodes on %s', (kind) => {
+describe.each(databases())('daily scan on new illnesses on %s', (kind) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await createTestEnv(kind);
@@ -34,6 +35,21 @@ describe.each(databases())('daily scan on new illness episodes on %s', (kind) =>
       last_absent_on: o.last ?? o.opened, closed_on: o.closed ? (o.last ?? o.opened) : null, symptoms: sql<string[]>`${sql.val(o.symptoms ?? [])}::text[]`,
       created_at: env.clock.now, updated_at: env.clock.now,
     }).execute();
+  }
+
+  /** A class's check of a day with `persons` present but symptomatic (the rest of the roster present and well). */
+  async function symptomaticCheck(o: { schoolId: number; classId: number; date: string; persons: number[]; symptoms: string[]; session?: 'morning' | 'noon' }) {
+    const n = o.persons.length;
+    const check = await env.ctx.db.insertInto('class_checks').values({
+      school_id: o.schoolId, class_id: o.classId, check_date: o.date, session: o.session ?? 'morning', expected: 40, present: 40, absent_ill: 0, absent_other: 0,
+      symptomatic: n, submitted_at: env.clock.now, updated_at: env.clock.now,
+    }).returning('id').executeTakeFirstOrThrow();
+    for (const personId of o.persons) {
+      await env.ctx.db.insertInto('check_exceptions').values({
+        check_id: check.id, school_id: o.schoolId, person_id: personId, check_date: o.date, session: o.session ?? 'morning', status: 'present_symptomatic',
+        symptoms: sql<string[]>`${sql.val(o.symptoms)}::text[]`,
+      }).execute();
+    }
   }
 
   async function scan(date: string, regionCode?: string) {
@@ -136,5 +152,41 @@ describe.each(databases())('daily scan on new illness episodes on %s', (kind) =>
     expect(classAlerts).toHaveLength(1);
     expect(classAlerts[0]).toMatchObject({ syndrome: 'rash', window_from: '2026-11-30' });
     expect(await personsOf(classAlerts[0].id)).toEqual([...winter.students].sort((a, b) => a - b));
+  });
+
+  it('counts children caught with symptoms at a check who stay at school, once each, and names them', async () => {
+    const s = await schoolWith('410108', 2, 4);
+    const [cls] = s.classes;
+    const sick = cls.students.slice(0, 3);
+    // Three children with a cough at the morning check, two of them again at noon: three new illnesses, no absence.
+    await symptomaticCheck({ schoolId: s.schoolId, classId: cls.id, date: '2026-11-30', persons: sick, symptoms: ['cough'] });
+    await symptomaticCheck({ schoolId: s.schoolId, classId: cls.id, date: '2026-11-30', persons: sick.slice(0, 2), symptoms: ['cough', 'fever'], session: 'noon' });
+    await scan('2026-11-30');
+    const classAlerts = (await alertsOf(s.schoolId)).filter((a) => a.unit_kind === 'class');
+    expect(classAlerts).toHaveLength(1);
+    expect(classAlerts[0]).toMatchObject({ unit_id: String(cls.id), source: 'scan', rule: 'cluster-2006', syndrome: 'respiratory', window_from: '2026-11-30', case_count: 3 });
+    expect(await personsOf(classAlerts[0].id)).toEqual([...sick].sort((a, b) => a - b));
+  });
+
+  it('dates a child caught with symptoms on Friday and absent from Monday on Friday, and counts the child once', async () => {
+    const s = await schoolWith('410122', 1, 4);
+    const [cls] = s.classes;
+    const [a, b, c] = cls.students;
+    // Friday 27 November: two children with diarrhoea at the check; a third already absent ill.
+    await symptomaticCheck({ schoolId: s.schoolId, classId: cls.id, date: '2026-11-27', persons: [a, b], symptoms: ['diarrhea'] });
+    await episode({ schoolId: s.schoolId, classId: cls.id, personId: c, opened: '2026-11-27', last: '2026-11-27', symptoms: ['diarrhea'] });
+    await scan('2026-11-27', '410122');
+    const classAlerts = (await alertsOf(s.schoolId)).filter((x) => x.unit_kind === 'class');
+    expect(classAlerts).toHaveLength(1);
+    expect(classAlerts[0]).toMatchObject({ syndrome: 'gastrointestinal', window_from: '2026-11-27', window_to: '2026-11-27', case_count: 3 });
+    expect(await personsOf(classAlerts[0].id)).toEqual([a, b, c].sort((x, y) => x - y));
+    // Monday: the two stay home. Their episodes continue Friday's illnesses: no new case, no new signal.
+    for (const personId of [a, b]) await episode({ schoolId: s.schoolId, classId: cls.id, personId, opened: '2026-11-30', symptoms: ['diarrhea', 'vomiting'] });
+    const before = await alertsOf(s.schoolId);
+    const r = await scan('2026-11-30', '410122');
+    expect(r.raised).toBe(0);
+    const after = await alertsOf(s.schoolId);
+    expect(after.map((x) => [x.id, x.case_count])).toEqual(before.map((x) => [x.id, x.case_count]));
+    for (const alert of after) expect(await personsOf(alert.id)).toEqual([a, b, c].sort((x, y) => x - y));
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { prepared } from '../../db/prepared';
 import type { AfterCommit, Trx } from '../../db/transaction';
-import { type CaseRecord, DEFAULT_RULE_SET, evaluateRules, mergeRuleSets, type RuleSet, type RuleSetOverride, type Signal } from '../../domain/alerts';
+import { type CaseRecord, DEFAULT_RULE_SET, evaluateRules, mergeRuleSets, NEW_ILLNESS_GAP_DAYS, type RuleSet, type RuleSetOverride, type Signal } from '../../domain/alerts';
 import { addDays } from '../../domain/calendar';
 import type { AppContext } from '../../http/context';
 import { defaultCalendarAround } from './calendar';
@@ -211,9 +211,6 @@ export function caseRowsOf(reports: Array<CaseRow & { school_id: number }>): Map
   }
   return rows;
 }
-
-/** Reports of one person more than this many calendar days apart are separate illnesses. */
-const NEW_ILLNESS_GAP_DAYS = 3;
 
 /**
  * A school's cases between two dates: one case per person and illness, dated by its first report (a

@@ -11,7 +11,8 @@ const SYNDROME: Record<string, { zh: string; en: string }> = {
   conjunctivitis: { zh: '结膜炎', en: 'conjunctivitis' },
   parotitis: { zh: '腮腺肿大', en: 'parotid swelling' },
   other: { zh: '其他症状', en: 'other symptoms' },
-  absence: { zh: '因病缺勤', en: 'illness absence' },
+  // The scan's total stream: illness absences and children first seen with symptoms at a check.
+  absence: { zh: '新发病例', en: 'new illnesses' },
 };
 
 const DEADLINE: Record<AlertDeadline, { zh: string; en: string }> = {

@@ -1,64 +1,82 @@
-// The daily scan's input: new illness-absence episodes per unit and school day, and the default
-// detector's tests run on them one by one (so an alert can say which window fired and name the children
-// whose episodes opened in it). Counts are episodes *opened* on a day: a child absent three days is one
-// case, not three, which is what the benchmark's detectors were tuned on.
-import { type Kysely, sql } from 'kysely';
+// The daily scan's input: new illnesses per unit and school day, and the default detector's tests run on
+// them one by one (so an alert can say which window fired and name the children behind it). A new
+// illness is a child's first report of an illness: an illness-absence episode opening, or symptoms seen
+// at a check while the child stayed at school (`illnessOnsets`); a child absent three days is one case,
+// not three, and a child caught with a fever on Monday and absent from Tuesday counts on Monday. That is
+// the event stream the detection benchmark's detectors were tuned on.
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/tables';
-import { defaultDetector, type DetectionLevel, levelAlarms, schoolDaySeries, type Syndrome, syndromeOf } from '../../domain/alerts';
+import { defaultDetector, type DetectionLevel, type IllnessOnset, illnessOnsets, levelAlarms, NEW_ILLNESS_GAP_DAYS, schoolDaySeries, type Syndrome, syndromeOf } from '../../domain/alerts';
 import { addDays, type SchoolCalendar } from '../../domain/calendar';
 
-/** Syndromes watched at school and county level, beside the total of illness absences. */
+/** Syndromes watched at school and county level, beside the total of new illnesses. */
 export const SCAN_SYNDROMES = ['respiratory', 'gastrointestinal', 'rash', 'fever'] as const;
-/** The streams scanned at school and county level. The class level runs per syndrome of its episodes. */
+/** The streams scanned at school and county level ('absence': all new illnesses). The class level runs per syndrome. */
 export const SCAN_STREAMS = ['absence', ...SCAN_SYNDROMES] as const;
 export type Stream = 'absence' | Syndrome;
 
-/** Sparse counts of new episodes: day -> stream -> count. */
+/** Sparse counts of new illnesses: day -> stream -> count. */
 export type DayCounts = Map<string, Map<Stream, number>>;
 
 export interface OnsetStreams {
-  /** Per class (episodes with a class): counts by syndrome only, as the 2006 rule groups them. */
+  /** Per class (children with a class): counts by syndrome only, as the 2006 rule groups them. */
   classes: Map<number, { schoolId: number; days: DayCounts }>;
   /** Per school and for the county: the total ('absence') and by syndrome. */
   schools: Map<number, DayCounts>;
   county: DayCounts;
 }
 
-interface OnsetRow {
+/** Calendar days before the range whose episodes may still cover its first reports (longer absences are rare). */
+const EPISODE_LOOKBACK_DAYS = 60;
+
+interface ReportRow {
+  person_id: number;
   school_id: number;
   class_id: number | null;
-  day: string;
+  from: string;
+  to: string;
   symptoms: string[] | null;
-  n: number;
 }
 
 /**
- * One grouped statement per county: illness episodes opened per school, class, day and symptom set
- * (index absence_episodes_onset), sparse; the syndrome of a symptom set is decided here, in memory, by
- * the same `syndromeOf` the check-time rules use.
+ * New illnesses of the schools `where` selects (a condition on `schools` aliased s) with their first
+ * day in [from, to]: illness episodes (index absence_episodes_onset) and symptomatic checks (index
+ * check_exceptions_school_cases), with the reports just before the range that may continue into it.
  */
-export async function readOnsetStreams(db: Kysely<Database>, county: string, from: string, to: string): Promise<OnsetStreams> {
-  const r = await sql<OnsetRow>`select e.school_id, e.class_id, e.opened_on::text as day, e.symptoms, count(*)::int as n
+export async function readOnsets(db: Kysely<Database>, where: RawBuilder<boolean>, from: string, to: string): Promise<IllnessOnset[]> {
+  const schools = sql`select s.id from schools s where ${where}`;
+  const r = await sql<ReportRow>`
+    select e.person_id, e.school_id, e.class_id, e.opened_on::text as from, e.last_absent_on::text as to, e.symptoms
     from absence_episodes e
-    where e.school_id in (select id from schools where region_code = ${county}) and e.kind = 'illness'
-      and e.opened_on between ${from}::date and ${to}::date
-    group by e.school_id, e.class_id, e.opened_on, e.symptoms`.execute(db);
+    where e.school_id in (${schools}) and e.kind = 'illness' and e.opened_on between ${addDays(from, -EPISODE_LOOKBACK_DAYS)}::date and ${to}::date
+    union all
+    select x.person_id, x.school_id, c.class_id, x.check_date::text, x.check_date::text, x.symptoms
+    from check_exceptions x join class_checks c on c.id = x.check_id
+    where x.school_id in (${schools}) and x.status in ('absent_ill', 'present_symptomatic') and x.status = 'present_symptomatic'
+      and x.check_date between ${addDays(from, -NEW_ILLNESS_GAP_DAYS)}::date and ${to}::date`.execute(db);
+  const reports = r.rows.map((row) => ({
+    personId: Number(row.person_id), schoolId: Number(row.school_id), classId: row.class_id == null ? null : Number(row.class_id),
+    from: row.from, to: row.to, symptoms: row.symptoms ?? [],
+  }));
+  return illnessOnsets(reports, from, to);
+}
+
+/** A county's new illnesses as sparse counts per class, school and the county; syndromes by `syndromeOf`, as the check-time rules decide them. */
+export async function readOnsetStreams(db: Kysely<Database>, county: string, from: string, to: string): Promise<OnsetStreams> {
+  const onsets = await readOnsets(db, sql<boolean>`s.region_code = ${county}`, from, to);
   const out: OnsetStreams = { classes: new Map(), schools: new Map(), county: new Map() };
-  for (const row of r.rows) {
-    const n = Number(row.n);
-    const syndrome = syndromeOf({ symptoms: row.symptoms ?? [] });
-    const schoolId = Number(row.school_id);
-    let school = out.schools.get(schoolId);
-    if (!school) out.schools.set(schoolId, (school = new Map()));
+  for (const o of onsets) {
+    const syndrome = syndromeOf({ symptoms: o.symptoms });
+    let school = out.schools.get(o.schoolId);
+    if (!school) out.schools.set(o.schoolId, (school = new Map()));
     for (const days of [school, out.county]) {
-      add(days, row.day, 'absence', n);
-      add(days, row.day, syndrome, n);
+      add(days, o.day, 'absence', 1);
+      add(days, o.day, syndrome, 1);
     }
-    if (row.class_id == null) continue;
-    const classId = Number(row.class_id);
-    let cls = out.classes.get(classId);
-    if (!cls) out.classes.set(classId, (cls = { schoolId, days: new Map() }));
-    add(cls.days, row.day, syndrome, n);
+    if (o.classId == null) continue;
+    let cls = out.classes.get(o.classId);
+    if (!cls) out.classes.set(o.classId, (cls = { schoolId: o.schoolId, days: new Map() }));
+    add(cls.days, o.day, syndrome, 1);
   }
   return out;
 }
@@ -69,7 +87,7 @@ function add(days: DayCounts, day: string, stream: Stream, n: number) {
   d.set(stream, (d.get(stream) ?? 0) + n);
 }
 
-/** The streams present in a unit's counts (a stream without any episode cannot alarm). */
+/** The streams present in a unit's counts (a stream without any new illness cannot alarm). */
 export function streamsIn(days: DayCounts): Stream[] {
   const s = new Set<Stream>();
   for (const d of days.values()) for (const k of d.keys()) s.add(k);
@@ -85,7 +103,7 @@ interface Test {
 /**
  * The level's default tests one by one (the 2006 rule as its one-day and its window condition): the
  * alarm is any of them, and its window the narrowest that fired — the span that alone makes the alarm,
- * whose episodes are the cluster's children (the queue widens the alert as later days add to it).
+ * whose new illnesses are the cluster's children (the queue widens the alert as later days add to it).
  */
 function testsOf(level: DetectionLevel): Test[] {
   const config = defaultDetector[level];
@@ -108,7 +126,7 @@ const TESTS: Record<DetectionLevel, Test[]> = { class: testsOf('class'), school:
 /**
  * School days a level looks back over on the day of an alarm. Every test needs at least one case in
  * its window (the 2006 rule's counts, the Poisson tests' minCount >= 1), so a unit without a new
- * episode in this many school days cannot alarm and is skipped before any series is built.
+ * illness in this many school days cannot alarm and is skipped before any series is built.
  */
 export const REACH: Record<DetectionLevel, number> = {
   class: Math.max(...TESTS.class.map((t) => t.window)),
@@ -117,8 +135,8 @@ export const REACH: Record<DetectionLevel, number> = {
 };
 
 /**
- * The last school day before the level's reach on `date` (episodes opened after it fall in the window;
- * those opened on a weekend or holiday count on the next school day), or null when `date` is not a
+ * The last school day before the level's reach on `date` (illnesses starting after it fall in the window;
+ * those starting on a weekend or holiday count on the next school day), or null when `date` is not a
  * school day under this calendar.
  */
 export function reachStart(level: DetectionLevel, calendar: SchoolCalendar, from: string, date: string): { openedAfter: string } | null {
@@ -129,7 +147,7 @@ export function reachStart(level: DetectionLevel, calendar: SchoolCalendar, from
   return { openedAfter: n > w ? dates[n - w - 1] : addDays(from, -1) };
 }
 
-/** Whether the unit had a new episode after `openedAfter` (else it cannot alarm today). */
+/** Whether the unit had a new illness after `openedAfter` (else it cannot alarm today). */
 export function activeSince(days: DayCounts, openedAfter: string): boolean {
   for (const d of days.keys()) if (d > openedAfter) return true;
   return false;
@@ -139,7 +157,7 @@ export interface ScanAlarm {
   stream: Stream;
   /** School days of the narrowest test that fired. */
   window: { from: string; to: string };
-  /** Episodes opened after this day and up to `window.to` are the alarm's cases (weekend onsets included). */
+  /** Illnesses starting after this day and up to `window.to` are the alarm's cases (weekend onsets included). */
   openedAfter: string;
   count: number;
   tests: string[];

@@ -5,7 +5,7 @@ import { addDays } from '../../domain/calendar';
 import type { AppContext } from '../../http/context';
 import { alertCalendar, defaultCalendarAround } from './calendar';
 import { type QueueResult, raiseOrMerge } from './queue';
-import { activeSince, alarmsOn, reachStart, readOnsetStreams, SCAN_STREAMS, type ScanAlarm, streamsIn } from './scan-streams';
+import { activeSince, alarmsOn, reachStart, readOnsets, readOnsetStreams, SCAN_STREAMS, type ScanAlarm, streamsIn } from './scan-streams';
 
 export { SCAN_STREAMS } from './scan-streams';
 
@@ -21,9 +21,10 @@ interface Unit {
 }
 
 /**
- * The daily statistical scan: the default detector per class, school and county on *new* illness
- * absences (episodes opened per school day, in total and by syndrome), school days only, signals into
- * the alert queue. Classes and schools without a new episode within the detector's reach are skipped:
+ * The daily statistical scan: the default detector per class, school and county on *new* illnesses
+ * (illness-absence episodes opened and children first seen with symptoms at a check, per school day, in
+ * total and by syndrome; see scan-streams.ts), school days only, signals into the alert queue. Classes
+ * and schools without a new illness within the detector's reach are skipped:
  * they cannot alarm. Running it again for the same day changes nothing. `regionCode` limits it to a
  * bureau's area (on-demand scans).
  */
@@ -63,14 +64,14 @@ export async function runDailyScan(ctx: AppContext, date: string, o: { regionCod
   };
 }
 
-/** The children behind a class or school signal: illness episodes of its stream opened in its window. */
+/** The children behind a class or school signal: the new illnesses of its stream that started in its window. */
 async function personsOf(trx: Trx, unit: Unit, alarm: ScanAlarm): Promise<number[]> {
   if (unit.schoolId == null) return []; // a county signal is a count; its schools' alerts name the children
-  let q = trx.selectFrom('absence_episodes').select(['person_id', 'symptoms']).where('school_id', '=', unit.schoolId).where('kind', '=', 'illness')
-    .where('opened_on', '>', alarm.openedAfter).where('opened_on', '<=', alarm.window.to);
-  if (unit.classId != null) q = q.where('class_id', '=', unit.classId);
-  const rows = await q.orderBy('person_id').execute();
-  return rows.filter((r) => alarm.stream === 'absence' || syndromeOf({ symptoms: r.symptoms ?? [] }) === alarm.stream).map((r) => r.person_id);
+  const onsets = await readOnsets(trx, sql<boolean>`s.id = ${unit.schoolId}`, addDays(alarm.openedAfter, 1), alarm.window.to);
+  return onsets
+    .filter((o) => (unit.classId == null || o.classId === unit.classId) && (alarm.stream === 'absence' || syndromeOf({ symptoms: o.symptoms }) === alarm.stream))
+    .map((o) => o.personId)
+    .sort((a, b) => a - b);
 }
 
 async function raise(ctx: AppContext, unit: Unit, alarm: ScanAlarm) {
