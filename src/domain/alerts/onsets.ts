@@ -8,7 +8,7 @@ import { addDays, type IsoDate } from '../calendar/dates';
 /** Reports of one person more than this many calendar days apart are separate illnesses (the check-time rules agree). */
 export const NEW_ILLNESS_GAP_DAYS = 3;
 
-/** One report of illness: an illness-absence episode (`from` opened, `to` last absent) or a symptomatic check (`from` = `to`). */
+/** One report of illness: an illness-absence episode (`from` opened, `to` last absent, never before `from`) or a symptomatic check (`from` = `to`). */
 export interface IllnessReport {
   personId: number;
   schoolId: number;
@@ -52,7 +52,7 @@ export function illnessOnsets(reports: readonly IllnessReport[], from: IsoDate, 
       continue;
     }
     flush();
-    current = { personId: r.personId, schoolId: r.schoolId, classId: r.classId, day: r.from, end: r.to < r.from ? r.from : r.to, symptoms: [...r.symptoms] };
+    current = { personId: r.personId, schoolId: r.schoolId, classId: r.classId, day: r.from, end: r.to, symptoms: [...r.symptoms] };
   }
   flush();
   return out.sort((a, b) => cmp(a.day, b.day) || a.schoolId - b.schoolId || (a.classId ?? 0) - (b.classId ?? 0) || a.personId - b.personId);
