@@ -29,12 +29,15 @@ export function personLinkCtes(links: PersonLink[], now: Date): RawBuilder<unkno
     ), eps as (
       -- Each person's episodes through the person's index (the lateral's offset keeps it a probe per
       -- person): joined as a set, the planner, its statistics behind a busy morning, read every
-      -- illness episode of the table for a few persons.
+      -- illness episode of the table for a few persons. The kind is tested outside the probe: inside,
+      -- a generic plan took the partial index absence_episodes_onset (kind = 'illness') and read a
+      -- range of all the table's opening days for each person.
       insert into alert_episodes (alert_id, episode_id)
       select distinct u.a, e.id from u cross join lateral (
-        select e.id from absence_episodes e
-        where e.person_id = u.p and e.kind = 'illness' and (e.status = 'open' or e.last_absent_on >= u.f) and e.opened_on <= u.t
+        select e.id, e.kind from absence_episodes e
+        where e.person_id = u.p and (e.status = 'open' or e.last_absent_on >= u.f) and e.opened_on <= u.t
         offset 0) e
+      where e.kind = 'illness'
       on conflict do nothing returning 1
     )`;
 }

@@ -39,10 +39,11 @@ export async function readSubmissionContexts(db: Kysely<Database>, wants: Contex
       coalesce((select json_agg(json_build_object('session', x.session, 'deadline', x.deadline)) from check_sessions x where x.school_id = c.school_id), '[]') as sessions,
       (select json_agg(json_build_object('start_date', t.start_date, 'end_date', t.end_date, 'name', t.name)) from school_terms t where t.school_id = c.school_id) as terms,
       (select array_agg(p.id order by p.id) from persons p where p.class_id = c.id and p.kind = 'student' and p.active) as roster,
-      -- A probe per member (the limit): as an EXISTS, the plan prepared on a young table hashed all of
-      -- class_checks on every batch, a cost that grew with the table (auto_explain, checks bench).
+      -- Probes per member (the limits): as EXISTS, the plan prepared on young tables hashed all of
+      -- class_checks and check_idempotency on every batch, a cost that grew with them (auto_explain,
+      -- checks bench).
       coalesce((select true from class_checks k where k.class_id = c.id and k.check_date = m.d and k.session = m.session limit 1), false) as existing,
-      exists (select 1 from check_idempotency k where k.account_id = m.account_id and k.key = m.key) as stored
+      coalesce((select true from check_idempotency k where k.account_id = m.account_id and k.key = m.key limit 1), false) as stored
     from unnest(${sql.val(wants.map((w) => w.classId))}::bigint[], ${sql.val(wants.map((w) => w.date))}::date[], ${sql.val(wants.map((w) => w.session))}::text[],
       ${sql.val(wants.map((w) => w.actor.accountId))}::bigint[], ${sql.val(wants.map((w) => w.idempotencyKey))}::text[]) with ordinality as m(class_id, d, session, account_id, key, i)
     join classes c on c.id = m.class_id join schools s on s.id = c.school_id`.execute(db);
