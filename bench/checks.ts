@@ -1,5 +1,5 @@
 // `npm run bench -- checks [--seconds 30] [--seconds-rules-paused 15] [--segments 6] [--concurrency 32] [--schools 50]
-//   [--rate 400] [--seconds-at-rate 40] [--ill-every 1]`
+//   [--rate 400] [--seconds-at-rate 40] [--ill-every 1] [--warmup-seconds 5]`
 // Class checks submitted through the real HTTP server (sessions, CSRF, validation, scope, roll-ups,
 // episodes, audit, early-warning rules) by many logged-in teachers, against a PostgreSQL with fsync
 // on; in the same run the raw baseline: one INSERT … ON CONFLICT transaction per row through `pg`
@@ -18,6 +18,8 @@
 // teachers back to back) and once at a fixed rate below it (`--rate` checks a second, each timed from
 // when it was due; 2.5 s on and 2.5 s paused in turn over `--seconds-at-rate`); and the time from a
 // check's commit to its alerts' commit is reported.
+// Every phase is measured after a warm-up (5 s of the same load, then ANALYZE, as autovacuum does on a
+// running deployment), so that no plan prepared on empty tables is measured.
 // Profiling: PG_EXTRA_SETTINGS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"
 // prints the statements that took the database's time in each phase (calls, run ms, planning ms).
 // Work items come in the order of school days (all morning checks of a day, then noon, then the next
@@ -171,6 +173,19 @@ export default async function checksBench(args: string[]): Promise<void> {
       }
       await sql`select pg_stat_statements_reset()`.execute(db.kysely);
     };
+    // Warm-up: a deployment's tables have a history and statistics (autovacuum analyzes a table within
+    // a minute or so of its changes, and prepared plans are then made anew). Without it the first minute
+    // ran on plans prepared while the check tables were empty, e.g. a sequential scan of the day roll-ups
+    // for each school of a batch, slower and slower as the table grew.
+    const warmupSeconds = option(args, 'warmup-seconds', 5);
+    if (warmupSeconds > 0) {
+      drainer.stats.enabled = checkBatchStats.enabled = false;
+      const warm = await clientInWorker({ port, concurrency, seconds: warmupSeconds, items, sessions, students, first, illEvery });
+      first = warm.next;
+      await drainer.idle();
+      await sql`analyze`.execute(db.kysely);
+      drainer.stats.enabled = checkBatchStats.enabled = true;
+    }
     await profile(null);
     const saturated = await alternate({ onSeconds: seconds, pausedSeconds, segments, illEvery });
     checkBatchStats.enabled = false;
