@@ -17,7 +17,14 @@ export function schoolDaySeries(
   calendar: SchoolCalendar,
   opts?: ListOptions,
 ): SchoolDaySeries {
-  const dates = schoolDaysBetween(from, to, calendar, opts);
+  return seriesOnDates(counts, schoolDaysBetween(from, to, calendar, opts), from, to);
+}
+
+/**
+ * The same series on school days already listed (`schoolDaysBetween(from, to, …)`): a scan over
+ * thousands of units of one calendar lists its days once, not once per unit and stream.
+ */
+export function seriesOnDates(counts: ReadonlyArray<{ date: IsoDate; count: number }>, dates: IsoDate[], from: IsoDate, to: IsoDate): SchoolDaySeries {
   const out = new Float64Array(dates.length);
   let dropped = 0;
   const sorted = [...counts].filter((c) => c.date >= from && c.date <= to).sort((a, b) => (a.date < b.date ? -1 : 1));

@@ -6,8 +6,8 @@
 // the event stream the detection benchmark's detectors were tuned on.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/tables';
-import { defaultDetector, type DetectionLevel, type IllnessOnset, illnessOnsets, levelAlarms, NEW_ILLNESS_GAP_DAYS, schoolDaySeries, type Syndrome, syndromeOf } from '../../domain/alerts';
-import { addDays, type SchoolCalendar } from '../../domain/calendar';
+import { defaultDetector, type DetectionLevel, type IllnessOnset, illnessOnsets, levelAlarms, NEW_ILLNESS_GAP_DAYS, seriesOnDates, type Syndrome, syndromeOf } from '../../domain/alerts';
+import { addDays, type SchoolCalendar, schoolDaysBetween } from '../../domain/calendar';
 
 /** Syndromes watched at school and county level, beside the total of new illnesses. */
 export const SCAN_SYNDROMES = ['respiratory', 'gastrointestinal', 'rash', 'fever'] as const;
@@ -140,7 +140,7 @@ export const REACH: Record<DetectionLevel, number> = {
  * school day under this calendar.
  */
 export function reachStart(level: DetectionLevel, calendar: SchoolCalendar, from: string, date: string): { openedAfter: string } | null {
-  const { dates } = schoolDaySeries([], from, date, calendar, { allowUncovered: true });
+  const dates = schoolDates(calendar, from, date);
   const n = dates.length;
   if (!n || dates[n - 1] !== date) return null;
   const w = REACH[level];
@@ -164,12 +164,28 @@ export interface ScanAlarm {
   recent: Array<[string, number]>;
 }
 
+const datesOf = new WeakMap<SchoolCalendar, Map<string, string[]>>();
+
+/**
+ * The school days of a range under a calendar, listed once per calendar object and range: a province's
+ * scan builds a series for every active class and every stream of every school, and listing the same
+ * hundred days for each took most of its time. Callers share calendar objects (scan.ts).
+ */
+export function schoolDates(calendar: SchoolCalendar, from: string, to: string): string[] {
+  let byRange = datesOf.get(calendar);
+  if (!byRange) datesOf.set(calendar, (byRange = new Map()));
+  const key = `${from}/${to}`;
+  let dates = byRange.get(key);
+  if (!dates) byRange.set(key, (dates = schoolDaysBetween(from, to, calendar, { allowUncovered: true })));
+  return dates;
+}
+
 /** Runs the level's tests on each stream of a unit; returns the streams alarming on `date` (a school day). */
 export function alarmsOn(level: DetectionLevel, days: DayCounts, streams: readonly Stream[], from: string, date: string, calendar: SchoolCalendar): ScanAlarm[] {
   const out: ScanAlarm[] = [];
   for (const stream of streams) {
     const counts = [...days].map(([d, c]) => ({ date: d, count: c.get(stream) ?? 0 }));
-    const series = schoolDaySeries(counts, from, date, calendar, { allowUncovered: true });
+    const series = seriesOnDates(counts, schoolDates(calendar, from, date), from, date);
     const n = series.dates.length;
     if (!n || series.dates[n - 1] !== date) return out; // not a school day for this unit
     const fired = TESTS[level].filter((t) => t.alarms(series.counts)[n - 1]);

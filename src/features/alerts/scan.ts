@@ -3,7 +3,7 @@ import { inTransaction, type Trx } from '../../db/transaction';
 import { DEFAULT_RULE_SET, defaultDetector, type DetectionLevel, syndromeOf } from '../../domain/alerts';
 import { addDays } from '../../domain/calendar';
 import type { AppContext } from '../../http/context';
-import { alertCalendar, defaultCalendarAround } from './calendar';
+import { countyCalendars, defaultCalendarAround } from './calendar';
 import { type QueueResult, raiseOrMerge } from './queue';
 import { activeSince, alarmsOn, reachStart, readOnsets, readOnsetStreams, SCAN_STREAMS, type ScanAlarm, streamsIn } from './scan-streams';
 
@@ -38,10 +38,15 @@ export async function runDailyScan(ctx: AppContext, date: string, o: { regionCod
   const countyCalendar = defaultCalendarAround(date);
   for (const { region_code: county } of counties.rows) {
     const streams = await readOnsetStreams(ctx.db, county, from, date);
+    const calendarOf = await countyCalendars(ctx.db, county, date);
     const classesOf = new Map<number, number[]>();
-    for (const [classId, c] of streams.classes) classesOf.set(c.schoolId, [...(classesOf.get(c.schoolId) ?? []), classId]);
+    for (const [classId, c] of streams.classes) {
+      let list = classesOf.get(c.schoolId);
+      if (!list) classesOf.set(c.schoolId, (list = []));
+      list.push(classId);
+    }
     for (const [schoolId, days] of streams.schools) {
-      const calendar = await alertCalendar(ctx.db, schoolId, date);
+      const calendar = calendarOf(schoolId);
       const reach = reachStart('class', calendar, from, date);
       if (!reach) continue; // not a school day for this school
       schoolsScanned++;
