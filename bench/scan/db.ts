@@ -17,8 +17,8 @@ import { startCluster } from '../../test/harness/postgres-cluster';
 /** The scan's day (a Friday) and the school days before it that hold the history. */
 const SCAN_DATE = '2026-11-27';
 const CLASSES_PER_SCHOOL = 15;
-/** Students per school who fall ill, in turn (episodes of one child weeks apart stay separate illnesses). */
-const PERSONS_PER_SCHOOL = 30;
+/** Students per class who fall ill, in turn across the school (one child's episodes weeks apart stay separate illnesses). */
+const PERSONS_PER_CLASS = 2;
 const SYMPTOMS: string[][] = [['cough', 'fever'], ['diarrhea'], ['rash'], ['fever'], []];
 const SYMPTOM_SHARE = [0.3, 0.09, 0.03, 0.18, 0.4];
 
@@ -52,8 +52,9 @@ export async function dbScan(seed: number, scale: number, log: (line: string) =>
     await sql`insert into grades (school_id, name, entry_year) select id, '一年级', 2026 from schools`.execute(db.kysely);
     await sql`insert into classes (school_id, grade_id, name) select g.school_id, g.id, n || '班' from grades g, generate_series(1, ${CLASSES_PER_SCHOOL}) n`.execute(db.kysely);
     await sql`insert into persons (school_id, kind, name, class_id, student_number)
-      select s.id, 'student', '学生' || s.id || '-' || n, (select min(c.id) from classes c where c.school_id = s.id), s.id || '-' || n
-      from schools s, generate_series(1, ${PERSONS_PER_SCHOOL}) n`.execute(db.kysely);
+      select c.school_id, 'student', '学生' || c.id || '-' || n, c.id, c.id || '-' || n
+      from classes c, generate_series(1, ${PERSONS_PER_CLASS}) n`.execute(db.kysely);
+    await sql`analyze`.execute(db.kysely);
     const schools = (await sql<{ id: number; classes: number[]; persons: number[] }>`select s.id,
         (select array_agg(c.id order by c.id) from classes c where c.school_id = s.id) as classes,
         (select array_agg(p.id order by p.id) from persons p where p.school_id = s.id) as persons
