@@ -189,4 +189,19 @@ describe.each(databases())('daily scan on new illnesses on %s', (kind) => {
     expect(after.map((x) => [x.id, x.case_count])).toEqual(before.map((x) => [x.id, x.case_count]));
     for (const alert of after) expect(await personsOf(alert.id)).toEqual([a, b, c].sort((x, y) => x - y));
   });
+
+  it("follows each school's own terms: nothing is scanned in a school's vacation, the default term goes on next door", async () => {
+    // Two schools of one county with three children ill in one class on Monday 30 November; the first
+    // school's own autumn term ended on Friday the 27th.
+    const ended = await schoolWith('410181', 1, 3);
+    const open = await schoolWith('410181', 1, 3);
+    await env.ctx.db.insertInto('school_terms').values({ school_id: ended.schoolId, start_date: '2026-09-01', end_date: '2026-11-27', name: '秋季学期' }).execute();
+    for (const s of [ended, open]) {
+      for (const personId of s.classes[0].students) await episode({ schoolId: s.schoolId, classId: s.classes[0].id, personId, opened: '2026-11-30', symptoms: ['cough'] });
+    }
+    const r = await scan('2026-11-30', '410181');
+    expect(r).toMatchObject({ counties: 1, schools: 1, classes: 1 });
+    expect(await alertsOf(ended.schoolId)).toEqual([]);
+    expect((await alertsOf(open.schoolId)).filter((a) => a.unit_kind === 'class')).toHaveLength(1);
+  });
 });
