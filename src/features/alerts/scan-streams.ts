@@ -52,7 +52,7 @@ export async function readOnsets(db: Kysely<Database>, where: RawBuilder<boolean
     union all
     select x.person_id, x.school_id, c.class_id, x.check_date::text, x.check_date::text, x.symptoms
     from check_exceptions x join class_checks c on c.id = x.check_id
-    where x.school_id in (${schools}) and x.status in ('absent_ill', 'present_symptomatic') and x.status = 'present_symptomatic'
+    where x.school_id in (${schools}) and x.status = 'present_symptomatic'
       and x.check_date between ${addDays(from, -NEW_ILLNESS_GAP_DAYS)}::date and ${to}::date`.execute(db);
   const reports = r.rows.map((row) => ({
     personId: Number(row.person_id), schoolId: Number(row.school_id), classId: row.class_id == null ? null : Number(row.class_id),
