@@ -9,17 +9,14 @@ const RETRYABLE = new Set(['40P01', '40001']); // deadlock detected, serializati
 const ATTEMPTS = 3;
 
 /**
- * Runs `work` in one transaction. Side effects (e-mail, webhooks, live pushes) registered with
- * `afterCommit` run only once the transaction has committed, so a rolled-back write sends nothing.
- * A transaction that PostgreSQL aborted as a deadlock victim or for serialization is run again from
- * the start (up to three times): nothing of the aborted attempt was written and its hooks are dropped.
+ * Runs `work` again (up to three times in all) when PostgreSQL aborted it as a deadlock victim or for
+ * serialization: nothing of the aborted attempt was written, so the same work may succeed now. For a
+ * transaction (inTransaction) or a single statement that commits on its own.
  */
-export async function inTransaction<T>(db: Kysely<Database>, work: (trx: Trx, afterCommit: AfterCommit) => Promise<T>): Promise<T> {
+export async function retryingLostRaces<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    const hooks: Array<() => void | Promise<void>> = [];
-    let result: T;
     try {
-      result = await db.transaction().execute((trx) => work(trx, (hook) => hooks.push(hook)));
+      return await work();
     } catch (err) {
       const code = (err as { code?: unknown }).code;
       if (attempt < ATTEMPTS && typeof code === 'string' && RETRYABLE.has(code)) {
@@ -29,13 +26,27 @@ export async function inTransaction<T>(db: Kysely<Database>, work: (trx: Trx, af
       }
       throw err;
     }
-    for (const hook of hooks) {
-      try {
-        await hook();
-      } catch (err) {
-        console.error('after-commit hook failed', err);
-      }
-    }
-    return result;
   }
+}
+
+/**
+ * Runs `work` in one transaction. Side effects (e-mail, webhooks, live pushes) registered with
+ * `afterCommit` run only once the transaction has committed, so a rolled-back write sends nothing.
+ * A transaction that PostgreSQL aborted as a deadlock victim or for serialization is run again from
+ * the start (retryingLostRaces): its hooks are dropped with it.
+ */
+export async function inTransaction<T>(db: Kysely<Database>, work: (trx: Trx, afterCommit: AfterCommit) => Promise<T>): Promise<T> {
+  let hooks: Array<() => void | Promise<void>> = [];
+  const result = await retryingLostRaces(() => {
+    hooks = [];
+    return db.transaction().execute((trx) => work(trx, (hook) => hooks.push(hook)));
+  });
+  for (const hook of hooks) {
+    try {
+      await hook();
+    } catch (err) {
+      console.error('after-commit hook failed', err);
+    }
+  }
+  return result;
 }

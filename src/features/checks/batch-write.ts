@@ -1,6 +1,6 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { prepared } from '../../db/prepared';
-import type { Trx } from '../../db/transaction';
+import type { Database } from '../../db/tables';
 import { type Actor, describeScope } from '../../domain/access/scope';
 import type { CheckCounts, CheckExceptionInput } from '../../domain/checks/counts';
 import type { SummaryDelta } from '../../domain/checks/summary';
@@ -39,16 +39,19 @@ export interface BatchTimings {
 export const rulesApply = (exceptions: CheckExceptionInput[]) => exceptions.some((e) => e.status !== 'absent_other');
 
 /**
- * Writes first submissions of class checks together in the caller's transaction, in one statement:
+ * Writes first submissions of class checks together in one statement that commits on its own (no
+ * BEGIN or COMMIT round trips, and the roll-up rows it locks are free again as soon as it is done):
  * checks, idempotency keys, exceptions, illness episodes, both roll-ups, audit rows and the
  * early-warning queue rows (a check that reports someone ill or symptomatic is evaluated just after
- * the commit, see src/features/alerts/check-rule-queue.ts). Returns each member's
- * answer, or null when a first submission of the same check was already there or came first in the
- * batch (the general path then decides, as for two concurrent requests). A key that belongs to
- * another submission of the account throws 409, failing the batch; the batcher then writes the
- * members one by one, so only that submission gets the 409.
+ * the commit, see src/features/alerts/check-rule-queue.ts). Returns each member's answer, or null
+ * when a first submission of the same check was already there (the general path then decides, as for
+ * two concurrent requests). Whenever a member cannot be written as a first submission the statement
+ * fails as a whole (check_batch_gate, migrations/0101_check_batch_gate.sql) and nothing is written:
+ * a key that belongs to another submission of the account throws 409; a check already there, or
+ * twice in the batch, throws for a batch (the batcher then writes the members one by one, so only
+ * that submission gets the 409 or the general path) and answers null for a single member.
  */
-export async function writeChecks(trx: Trx, writes: CheckWrite[], timings: BatchTimings): Promise<Array<{ check: Record<string, unknown>; replayed: false } | null>> {
+export async function writeChecks(db: Kysely<Database>, writes: CheckWrite[], timings: BatchTimings): Promise<Array<{ check: Record<string, unknown>; replayed: false } | null>> {
   // Key order, so that two batches (two app instances) take the unique-index entries in the same order.
   const order = writes.map((w, i) => ({ w, i })).sort((a, b) => a.w.info.classId - b.w.info.classId || cmp(a.w.date, b.w.date) || cmp(a.w.session, b.w.session));
   const members = order.map(({ w }, ord) => ({
@@ -60,15 +63,20 @@ export async function writeChecks(trx: Trx, writes: CheckWrite[], timings: Batch
     audit: { date: w.date, session: w.session, version: 1, late: w.late, exceptions: w.exceptions.length, flags: w.flags }, rules: rulesApply(w.exceptions),
   }));
   // One statement for everything: checks, idempotency keys, exceptions, audit rows, queue rows, and the
-  // episodes and roll-ups, computed here for the batch as a whole and written only if every member's
-  // check was written and its key claimed (the gate). Otherwise nothing of them is written and the
-  // batch fails, so its members are written one by one: the same check twice in one batch, or a first
-  // submission that another request made first, then takes the general path.
+  // episodes and roll-ups, computed here for the batch as a whole. The one-row \`gate\` drives the
+  // answer, so the gate is tested even when no member's check was written.
   const all = sql<boolean>`((select count(*) from won) = ${members.length} and (select count(*) from claim) = ${members.length})`;
   const episodes = episodesCte(writes, all);
   const rollups = summaryDeltasCtes(writes.map((w) => ({ schoolId: w.info.schoolId, regionCode: w.regionCode, date: w.date, session: w.session, delta: w.delta })), all);
   const more = [episodes, rollups].filter((c) => c !== null);
-  const r = await sql<{ ord: number; id: number; claimed: boolean }>`${prepared}
+  // A member already written: a batch is written again member by member; a single member takes the general path.
+  const alreadyWritten = () => {
+    if (members.length > 1) throw new Error('a check of the batch was already written: writing its members one by one');
+    return writes.map(() => null);
+  };
+  let r: { rows: Array<{ ord: number; id: number }> };
+  try {
+    r = await sql<{ ord: number; id: number }>`${prepared}
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(members)}::jsonb) as r(ord int, school_id bigint, class_id bigint, check_date date, session text, expected int,
         present int, absent_ill int, absent_other int, symptomatic int, zero_report boolean, account_id bigint, at timestamptz, late boolean, online boolean, key text,
@@ -102,13 +110,18 @@ export async function writeChecks(trx: Trx, writes: CheckWrite[], timings: Batch
       select won.school_id, won.class_id, won.check_date, won.id from won join claim on claim.check_id = won.id where won.rules
       returning 1
     )${more.length ? sql`, ${sql.join(more, sql`, `)}` : sql``}
-    select won.ord, won.id, claim.check_id is not null as claimed, (select count(*) from exc) + (select count(*) from aud) + (select count(*) from q) as n
-    from won left join claim on claim.check_id = won.id`.execute(trx);
-  if (r.rows.some((row) => !row.claimed)) throw new AppError('check.idempotency_key_reused', 409, { field: 'Idempotency-Key' });
-  if (r.rows.length !== members.length) {
-    if (members.length > 1) throw new Error('a check of the batch was already written: writing its members one by one');
-    return writes.map(() => null);
+    select w.ord, w.id
+    from (select check_batch_gate((select count(*) from won) = (select count(*) from claim), (select count(*) from won) = ${members.length}) as ok,
+      (select count(*) from exc) + (select count(*) from aud) + (select count(*) from q) as n) gate
+    join won w on gate.ok`.execute(db);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (code === 'CGK09') throw new AppError('check.idempotency_key_reused', 409, { field: 'Idempotency-Key' });
+    if (code !== 'CGW01') throw err;
+    return alreadyWritten();
   }
+  // No row and no error: no member's check was written (the gate is not tested without one), nor anything else.
+  if (r.rows.length !== members.length) return alreadyWritten();
   const written = r.rows.map((row) => {
     const { w, i } = order[row.ord];
     const id = Number(row.id);

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables';
-import { inTransaction } from '../../db/transaction';
+import { retryingLostRaces } from '../../db/transaction';
 import type { Actor } from '../../domain/access/scope';
 import { isSchoolDay } from '../../domain/calendar';
 import { type CheckExceptionInput, deriveCounts, exceptionProblem } from '../../domain/checks/counts';
@@ -23,7 +23,7 @@ import type { SubmitInput } from './service';
  * Group commit for first submissions of class checks, nearly every submission in the morning
  * window. Submissions that arrive while a batch is being written wait for the next one; each batch
  * is read in one statement, validated member by member (a bad submission gets its own 400 and
- * leaves the others alone), and written in one transaction with multi-row statements, so N checks
+ * leaves the others alone), and written in one statement that commits on its own, so N checks
  * cost one commit (one fsync) instead of N. Every answer is given only after its batch committed.
  * The early-warning rules of the batch run just after its commit (src/features/alerts/check-rule-queue.ts).
  * If a batch fails, its members are written one by one, so one bad submission cannot fail others.
@@ -111,7 +111,7 @@ export class CheckBatcher {
     }
     if (!writes.length) return;
     const timings = { queued: 0 };
-    const answers = await inTransaction(this.ctx.db, (trx) => writeChecks(trx, writes, timings));
+    const answers = await retryingLostRaces(() => writeChecks(this.ctx.db, writes, timings));
     recordBatch(writes.length, performance.now() - started);
     if (timings.queued) checkRuleDrainer(this.ctx).kick();
     for (const [i, p] of writers.entries()) p.resolve(answers[i]);
