@@ -165,11 +165,11 @@ export default async function checksBench(args: string[]): Promise<void> {
     const profile = async (phase: string | null) => {
       if (!profiling) return;
       if (phase) {
-      const top = await sql<{ calls: number; ms: number; plan: number; q: string }>`
-        select calls::int, round(total_exec_time)::int as ms, round(total_plan_time)::int as plan,
+      const top = await sql<{ calls: number; ms: number; plan: number; walKb: number; q: string }>`
+        select calls::int, round(total_exec_time)::int as ms, round(total_plan_time)::int as plan, round(wal_bytes / 1024)::int as "walKb",
           left(regexp_replace(regexp_replace(query, '/\\* prepared \\*/', ''), '\\s+', ' ', 'g'), 110) as q
         from pg_stat_statements order by total_exec_time + total_plan_time desc limit 25`.execute(db.kysely);
-        for (const t of top.rows) console.log(`statement (${phase}): ${t.calls} calls, ${t.ms} ms run, ${t.plan} ms planning: ${t.q}`);
+        for (const t of top.rows) console.log(`statement (${phase}): ${t.calls} calls, ${t.ms} ms run, ${t.plan} ms planning, ${t.walKb} kB WAL: ${t.q}`);
       }
       await sql`select pg_stat_statements_reset()`.execute(db.kysely);
     };
