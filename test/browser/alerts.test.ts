@@ -36,7 +36,7 @@ const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOS
 const daysBefore = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 describe.skipIf(process.env.TEST_BROWSER === 'off')('early warning in the browser', () => {
-  const running = productAndBrowser();
+  const running = productAndBrowser({ freshOnRetry: true });
 
   it('three feverish absences in one class raise an alert that the school doctor acknowledges and the county officer sees', async () => {
     const { url, ctx } = running.product;

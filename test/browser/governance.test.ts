@@ -7,7 +7,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const shot = (name: string) => path.join(SCREENSHOTS, `governance-${name}.png`);
 
 describe.skipIf(process.env.TEST_BROWSER === 'off')('governance in the browser', () => {
-  const running = productAndBrowser();
+  const running = productAndBrowser({ freshOnRetry: true });
 
   it('the county officer runs the weekly draw; an inspector completes a covert visit with a finding; the owner uploads evidence; the inspector closes it', async () => {
     const db = running.product.ctx.db;

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { connect, type Db } from '../../src/db/connect';
 import { migrate } from '../../src/db/migrate';
 import { seedDemo } from '../../src/features/demo/seed';
@@ -52,11 +52,22 @@ export async function launchBrowser(): Promise<Browser> {
  * The product and Chromium for one test file: started before its tests, stopped after them. Read
  * `running.product` and `running.browser` inside the tests (they are set once beforeAll has run).
  */
-export function productAndBrowser(): { product: Product; browser: Browser } {
+/**
+ * `freshOnRetry`: a retried test starts from a new product with a new demo region, for a file whose
+ * one test changes the demo as it goes (a week's draw made, an alert acknowledged): its first attempt
+ * may have got halfway, and the retry could not do again what is already done. Not for files whose
+ * tests build on one another.
+ */
+export function productAndBrowser(options: { freshOnRetry?: boolean } = {}): { product: Product; browser: Browser } {
   const running = {} as { product: Product; browser: Browser };
   beforeAll(async () => {
     running.product = await startProduct();
     running.browser = await launchBrowser();
+  }, 180_000);
+  beforeEach(async ({ task }) => {
+    if (!options.freshOnRetry || !task.result?.retryCount) return;
+    await running.product.stop();
+    running.product = await startProduct();
   }, 180_000);
   afterAll(async () => {
     await running.browser?.close();

@@ -8,7 +8,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCR
 const exact = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 describe.skipIf(process.env.TEST_BROWSER === 'off')('the response chain in the browser', () => {
-  const running = productAndBrowser();
+  const running = productAndBrowser({ freshOnRetry: true });
 
   it('a confirmed case in a class → contacts proposed and confirmed → isolation orders → the class\'s next check shows them isolated', async () => {
     const { url, ctx } = running.product;

@@ -12,7 +12,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCR
 const figure = async (page: Page, testId: string) => Number((await page.getByTestId(testId).locator('.ant-statistic-content').textContent())?.replace(/[^\d.]/g, ''));
 
 describe.skipIf(process.env.TEST_BROWSER === 'off')('a parent\'s screening link in the browser', () => {
-  const running = productAndBrowser();
+  const running = productAndBrowser({ freshOnRetry: true });
 
   it('a parent answers a screening link on a phone and the county\'s coverage moves', async () => {
     const { url, ctx } = running.product;
