@@ -63,8 +63,8 @@ export async function writeChecks(db: Kysely<Database>, writes: CheckWrite[], ti
     audit: { date: w.date, session: w.session, version: 1, late: w.late, exceptions: w.exceptions.length, flags: w.flags }, rules: rulesApply(w.exceptions),
   }));
   // One statement for everything: checks, idempotency keys, exceptions, audit rows, queue rows, and the
-  // episodes and roll-ups, computed here for the batch as a whole. The one-row \`gate\` drives the
-  // answer, so the gate is tested even when no member's check was written.
+  // episodes and roll-ups, computed here for the batch as a whole. The answer's `gate` row fails the
+  // statement when a written check did not claim its key or a member's check was not written.
   const all = sql<boolean>`((select count(*) from won) = ${members.length} and (select count(*) from claim) = ${members.length})`;
   const episodes = episodesCte(writes, all);
   const rollups = summaryDeltasCtes(writes.map((w) => ({ schoolId: w.info.schoolId, regionCode: w.regionCode, date: w.date, session: w.session, delta: w.delta })), all);
