@@ -4,6 +4,7 @@ import type { CellValue } from '../../domain/roster/cells';
 import { cellText } from '../../domain/roster/cells';
 import { MAX_ROSTER_ROWS, type SheetRows } from '../../domain/roster/validate';
 import { AppError } from '../../http/errors';
+import { firstSheetFirst } from './first-sheet';
 
 export type RosterFormat = 'xlsx' | 'csv';
 
@@ -102,12 +103,14 @@ class Collector {
   }
 }
 
+const isSystemError = (err: unknown) => err instanceof Error && typeof (err as { syscall?: unknown }).syscall === 'string';
+
 /** Reads the first worksheet of an .xlsx (streaming, so a huge sheet stops at the row limit) or a CSV. */
 export async function readRosterFile(file: Buffer, format: RosterFormat, isHeader: (cells: CellValue[]) => boolean = () => true): Promise<SheetRows> {
   const out = new Collector(isHeader);
   try {
     if (format === 'xlsx') {
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(await firstSheetFirst(file), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
       for await (const sheet of reader) {
         for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
           if (!out.add(row.number, row.values as unknown[])) break;
@@ -122,7 +125,8 @@ export async function readRosterFile(file: Buffer, format: RosterFormat, isHeade
       });
     }
   } catch (err) {
-    if (err instanceof AppError) throw err;
+    // The server's own failure (out of descriptors, a full disk) is not the user's file: a 500, logged.
+    if (err instanceof AppError || isSystemError(err)) throw err;
     throw new AppError('roster.file_unreadable', 400, { field: 'file' });
   }
   return out.result();
