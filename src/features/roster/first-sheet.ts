@@ -2,12 +2,14 @@ import { Readable } from 'node:stream';
 import JSZip from 'jszip';
 
 const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
 /** What the streaming reader needs before a worksheet, in the order it needs it. */
-const PARTS = ['_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+const PARTS = ['_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', SHARED_STRINGS, 'xl/styles.xml'];
 const EMPTY_SHARED_STRINGS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
 
 /**
- * The .xlsx again as a zip stream holding its workbook parts and then its first worksheet only.
+ * The .xlsx again as a zip stream holding its workbook parts and then its first worksheet only
+ * (the lowest-numbered `sheetN.xml`, normally the first tab).
  *
  * Why: Excel (and exceljs) store the worksheets before `sharedStrings.xml`. Given a worksheet before the
  * shared strings, exceljs' streaming reader parks it in a temporary file whose descriptor it closes only
@@ -24,7 +26,7 @@ export async function firstSheetFirst(file: Buffer): Promise<Readable> {
     if (part) out.file(name, part.nodeStream());
   }
   // A workbook of numbers and inline strings has no shared strings; the reader still waits for them.
-  if (!zip.file(PARTS[3])) out.file(PARTS[3], EMPTY_SHARED_STRINGS);
+  if (!zip.file(SHARED_STRINGS)) out.file(SHARED_STRINGS, EMPTY_SHARED_STRINGS);
   const sheets = Object.keys(zip.files).flatMap((name) => {
     const m = SHEET.exec(name);
     return m ? [{ name, n: Number(m[1]) }] : [];
