@@ -51,8 +51,7 @@ export async function launchBrowser(): Promise<Browser> {
 /**
  * The product and Chromium for one test file: started before its tests, stopped after them. Read
  * `running.product` and `running.browser` inside the tests (they are set once beforeAll has run).
- */
-/**
+ *
  * `freshOnRetry`: a retried test starts from a new product with a new demo region, for a file whose
  * one test changes the demo as it goes (a week's draw made, an alert acknowledged): its first attempt
  * may have got halfway, and the retry could not do again what is already done. Not for files whose

@@ -213,7 +213,7 @@ describe.each(databases())('roster import and export on %s', (kind) => {
     const codes = new Set(again.json().error.details.rows.map((r: { code: string }) => r.code));
     expect(codes).toEqual(new Set(['roster.id_number_taken', 'roster.student_number_taken']));
     const staff = await doctor.get(`/api/schools/${schoolA}/roster/export?kind=staff&full=1`);
-    // Each step says what it got, so that a failure names the step (this once failed on a loaded machine, then passed).
+    // Each step says what it got, so that a failure names the step.
     expect(staff.statusCode, staff.statusCode === 200 ? '' : staff.body).toBe(200);
     const intoB = await login(env, (await makeAccount(env.ctx, { role: 'school_admin', schoolId: schoolB })).username);
     const moved = await upload(intoB, schoolB, staff.rawPayload, XLSX_TYPE, '?kind=staff');
