@@ -4,10 +4,12 @@
 // and class + grade + school for the methods that have a grade level: EARS and a grade trial of ours);
 // last line `RESULT {json}`. Thresholds of our default are tuned with `--seed 1 --replicates 6` (seeds
 // 1000–1005); the figures in docs/early-warning.md come from the default `--seed 2` (2000–2002).
+
+import { curve } from './detection/curve';
+import { dayZeroSignals, dayZeroTable } from './detection/day-zero';
 import { SCENARIOS, type Scenario } from './detection/diseases';
 import { evaluateLevel, type Level, type LevelResult, type Run, type Summary, summarise } from './detection/evaluate';
 import { type Dataset, generate } from './detection/generate';
-import { curve } from './detection/curve';
 import { comparedMethods, type LevelSeries, levelSeries, type MethodUnderTest, runLevel } from './detection/methods';
 
 interface Options {
@@ -132,6 +134,9 @@ export default async function main(args: string[]): Promise<void> {
     if (sc.name === 'typical') {
       const points = curve(datasets, series);
       console.log(table('delay against false alarms over thresholds (school view; our default with every class threshold shifted by +x, EARS C1 at z)', 'FA/school-month', points.map((p) => [`${p.method} @ ${p.method === 'our-default' && p.threshold >= 0 ? '+' : ''}${p.threshold}`, p.summary])));
+      const dayZero = dayZeroSignals(datasets);
+      console.log(dayZeroTable(dayZero));
+      comparison.dayZero = dayZero;
       comparison.curve = points.map((p) => ({ method: p.method, threshold: p.threshold, detected: round(p.summary.detected, 3), medianDelay: p.summary.medianDelay, meanDelay: p.summary.meanDelay === null ? null : round(p.summary.meanDelay, 2), firstDayShare: round(p.summary.firstDayShare, 3), falsePerSchoolMonth: round(p.summary.falsePerSchoolMonth, 3) }));
     }
     result[sc.name] = comparison;
