@@ -30,13 +30,21 @@ export interface AjvError {
  * The error that says most about a refused value. A value that fails every branch of a union (a
  * nullable number above its maximum) yields one error per branch and then the union's own; the first
  * is often "should be null", which tells the user nothing. A branch's real rule (maximum, pattern …)
- * at or below the union's place is preferred.
+ * at or below the union's place is preferred. A union of literals (a status) or of types (a nullable
+ * number) is one error naming every allowed value or type, not the first branch's.
  */
 export function mostTellingError(errors: AjvError[]): AjvError {
   const union = errors.find((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   if (!union) return errors[0];
-  const rule = errors.find((e) => e !== union && e.keyword !== 'type' && e.keyword !== union.keyword && e.instancePath.startsWith(union.instancePath));
-  return rule ?? errors[0];
+  const shallow = (e: AjvError) => e.keyword === 'type' || e.keyword === 'const' || e.keyword === union.keyword;
+  const rule = errors.find((e) => e !== union && !shallow(e) && e.instancePath.startsWith(union.instancePath));
+  if (rule) return rule;
+  const branches = errors.filter((e) => e !== union && e.instancePath === union.instancePath);
+  const allowed = branches.filter((e) => e.keyword === 'const').map((e) => e.params.allowedValue);
+  if (allowed.length) return { keyword: 'enum', instancePath: union.instancePath, params: { allowedValues: allowed } };
+  const types = [...new Set(branches.filter((e) => e.keyword === 'type').map((e) => String(e.params.type)))];
+  if (types.length) return { keyword: 'type', instancePath: union.instancePath, params: { type: types.join(', ') } };
+  return errors[0];
 }
 
 /** Turns Ajv's first error into our code, naming the field by its JSON path (e.g. `rows/3/idNumber`). */
@@ -50,7 +58,7 @@ export function validationError(error: AjvError, context: string | undefined): A
     case 'additionalProperties':
       return new AppError('validation.unknown_field', 400, { field: join(error.params.additionalProperty) });
     case 'type':
-      return new AppError('validation.type', 400, { field: where, type: error.params.type });
+      return new AppError('validation.type', 400, { field: where, type: String(error.params.type).split(',').join(', ') });
     case 'minLength':
       return new AppError('validation.min_length', 400, { field: where, limit: error.params.limit });
     case 'maxLength':

@@ -1,4 +1,4 @@
-import { type TProperties, Type } from 'typebox';
+import { type Static, type TProperties, type TSchema, Type } from 'typebox';
 
 /** An object schema that rejects unknown fields (Fastify would otherwise strip them silently). */
 export const Strict = <T extends TProperties>(properties: T, options: { description?: string } = {}) =>
@@ -15,5 +15,13 @@ export const ErrorResponse = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()), details: Type.Optional(Type.Unknown()) }),
 });
 export const OkResponse = Strict({ ok: Type.Boolean() });
-// Null first: with type coercion on, Ajv would otherwise turn a null into 0 or "" before trying null.
-export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
+/**
+ * A value or null. A scalar becomes one schema with two types (`type: ['integer', 'null']`): Ajv, which
+ * coerces types here, then coerces only a value that matches neither. As a union, the branch tried
+ * first won: null first turned `false`, `0` and `""` into null; the value first turned null into 0.
+ */
+export const Nullable = <T extends TSchema>(schema: T) => {
+  const type = (schema as { type?: unknown }).type;
+  if (typeof type === 'string' && type !== 'object' && type !== 'array' && type !== 'null') return Type.Unsafe<Static<T> | null>({ ...schema, type: [type, 'null'] });
+  return Type.Union([Type.Null(), schema]);
+};

@@ -1,10 +1,6 @@
 import { Type } from 'typebox';
 import { DateString, Nullable, Strict } from '../../http/schema';
 
-// With Ajv's type coercion on, a null tried against a number or string branch first becomes 0 or '';
-// null must be tried first in request bodies.
-const NullOr = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
-
 
 export const EpisodeListQuery = Strict({
   schoolId: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -15,25 +11,25 @@ export const QueueQuery = Strict({ schoolId: Type.Integer({ minimum: 1 }), date:
 
 export const FollowUpBody = Strict({
   version: Type.Integer({ minimum: 1 }),
-  guardianContactedAt: Type.Optional(NullOr(Type.String({ format: 'date-time' }))),
-  guardianContactMethod: Type.Optional(NullOr(Type.Union([Type.Literal('phone'), Type.Literal('wechat'), Type.Literal('sms'), Type.Literal('visit'), Type.Literal('other')]))),
+  guardianContactedAt: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
+  guardianContactMethod: Type.Optional(Nullable(Type.Union([Type.Literal('phone'), Type.Literal('wechat'), Type.Literal('sms'), Type.Literal('visit'), Type.Literal('other')]))),
   symptoms: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })),
-  onsetDate: Type.Optional(NullOr(DateString)),
-  doctorVisit: Type.Optional(NullOr(Type.Boolean())),
-  hospital: Type.Optional(NullOr(Type.String({ maxLength: 100 }))),
-  diagnosisCode: Type.Optional(NullOr(Type.String({ maxLength: 40 }))),
-  diagnosisText: Type.Optional(NullOr(Type.String({ maxLength: 200 }))),
-  feverFreeSince: Type.Optional(NullOr(Type.String({ format: 'date-time' }))),
-  expectedReturn: Type.Optional(NullOr(DateString)),
+  onsetDate: Type.Optional(Nullable(DateString)),
+  doctorVisit: Type.Optional(Nullable(Type.Boolean())),
+  hospital: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  diagnosisCode: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  diagnosisText: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  feverFreeSince: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
+  expectedReturn: Type.Optional(Nullable(DateString)),
 });
 
 export const ReturnBody = Strict({
   hospital: Type.String({ minLength: 1, maxLength: 100 }),
   issuedOn: DateString,
   returnOn: DateString,
-  diagnosisCode: Type.Optional(NullOr(Type.String({ maxLength: 40 }))),
-  diagnosisText: Type.Optional(NullOr(Type.String({ maxLength: 200 }))),
-  feverFreeHours: Type.Optional(NullOr(Type.Integer({ minimum: 0, maximum: 10_000 }))),
+  diagnosisCode: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  diagnosisText: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  feverFreeHours: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10_000 }))),
   symptomsResolved: Type.Boolean(),
   lesionsCrusted: Type.Optional(Type.Boolean()),
   testNegative: Type.Optional(Type.Boolean()),
@@ -43,9 +39,9 @@ export const ReturnBody = Strict({
 export const PolicyParams = Strict({ regionCode: Type.String({ pattern: '^\\d{6}$' }), diseaseCode: Type.String({ maxLength: 40 }) });
 export const PolicyQuery = Strict({ regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) });
 export const PolicyBody = Strict({
-  minDaysFromOnset: NullOr(Type.Integer({ minimum: 0, maximum: 90 })),
-  feverFreeHours: NullOr(Type.Integer({ minimum: 0, maximum: 720 })),
-  symptomFreeHours: NullOr(Type.Integer({ minimum: 0, maximum: 720 })),
+  minDaysFromOnset: Nullable(Type.Integer({ minimum: 0, maximum: 90 })),
+  feverFreeHours: Nullable(Type.Integer({ minimum: 0, maximum: 720 })),
+  symptomFreeHours: Nullable(Type.Integer({ minimum: 0, maximum: 720 })),
   requiresLesionsCrusted: Type.Boolean(),
   requiresTestNegative: Type.Boolean(),
 });

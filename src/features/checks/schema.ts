@@ -1,10 +1,6 @@
 import { Type } from 'typebox';
 import { DateString, Nullable, Strict } from '../../http/schema';
 
-// With Ajv's type coercion on, a null tried against a number or string branch first becomes 0 or '';
-// null must be tried first in request bodies.
-const NullOr = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
-
 export const SessionSchema = Type.Union([Type.Literal('morning'), Type.Literal('noon'), Type.Literal('evening')]);
 export const StatusSchema = Type.Union([Type.Literal('absent_ill'), Type.Literal('absent_other'), Type.Literal('present_symptomatic')]);
 
@@ -18,8 +14,8 @@ export const ExceptionInput = Strict({
   status: StatusSchema,
   symptoms: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })),
   // The 34–43 °C range is checked by the service, so the error names the rule in words.
-  temperature: Type.Optional(NullOr(Type.Number())),
-  note: Type.Optional(NullOr(Type.String({ maxLength: 200 }))),
+  temperature: Type.Optional(Nullable(Type.Number())),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
 });
 
 export const SubmitBody = Strict({
@@ -59,7 +55,7 @@ export const SubmitResponse = Type.Object({ check: StoredCheck, replayed: Type.B
 
 export const ConvertBody = Strict({
   symptoms: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })),
-  temperature: Type.Optional(NullOr(Type.Number())),
+  temperature: Type.Optional(Nullable(Type.Number())),
 });
 
 export const FormResponse = Type.Object({
