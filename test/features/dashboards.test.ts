@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/domain/random/prng';
 import { rebuildRollups } from '../../src/features/dashboards/rebuild';
@@ -89,9 +90,26 @@ describe.each(databases())('daily roll-ups and dashboards on %s', (kind) => {
     const dash = (await admin.get(`/api/dashboards/schools/${schools[1]}?date=${DAYS[2]}`)).json();
     expect(dash.sessions.map((s: { session: string }) => s.session)).toEqual(['morning', 'noon', 'evening']);
     expect(dash.sessions[2].classesNotReported).toHaveLength(2);
+    // An evening check at 20:00 Shanghai time (12:00 UTC, the clock): the register shows local time.
+    const evening = classes.find((c) => c.schoolId === schools[1])!;
+    const teacher = await login(env, evening.teacher);
+    expect((await teacher.request('POST', `/api/checks/classes/${evening.id}`, { date: DAYS[2], session: 'evening', exceptions: [] }, { 'idempotency-key': `register-${kind}` })).statusCode).toBe(200);
     const xlsx = await admin.get(`/api/dashboards/schools/${schools[1]}/check-register.xlsx?date=${DAYS[2]}`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    let timeColumn = 0;
+    const times: unknown[] = [];
+    sheet.eachRow((row) => {
+      row.eachCell((cell, col) => {
+        if (cell.value === '上报时间') timeColumn = col;
+      });
+      if (timeColumn && row.getCell(timeColumn).value !== '上报时间') times.push(row.getCell(timeColumn).value);
+    });
+    expect(times).toContain('2026-11-25 20:00');
+    for (const t of times) expect(t).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect((await admin.get(`/api/dashboards/schools/${schools[1]}/absence-register.xlsx?from=${DAYS[0]}&to=${DAYS[2]}`)).statusCode).toBe(200);
     expect((await admin.get(`/api/dashboards/schools/${schools[0]}?date=${DAYS[2]}`)).statusCode).toBe(403);
   });

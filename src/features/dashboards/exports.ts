@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../domain/access/scope';
+import { shanghaiDate, shanghaiTime } from '../../domain/checks/sessions';
 import type { AppContext } from '../../http/context';
 import { schoolDiseases } from '../../reference';
 import { buildWorkbook } from '../../shared/excel';
@@ -13,6 +14,9 @@ const symptomZh = (codes: string[]) => {
   const names = new Map(schoolDiseases().symptoms.map((s) => [s.code, s.nameZh]));
   return codes.map((c) => names.get(c) ?? c).join('、');
 };
+// Local (Asia/Shanghai) date and time as text: a Date cell would be written as UTC, so a check sent
+// at 07:40 would show the previous day.
+const localTime = (at: Date | null) => (at ? `${shanghaiDate(at)} ${shanghaiTime(at)}` : '');
 const diseaseZh = (code: string | null) => (code ? (schoolDiseases().diseases.find((d) => d.code === code)?.nameZh ?? code) : '');
 
 /** 晨午检登记表: one line per class and session, then one per person with something to report. */
@@ -42,7 +46,7 @@ export async function checkRegister(ctx: AppContext, actor: Actor, schoolId: num
     { header: '体温(℃)', value: (r) => r.temperature },
     { header: '备注', width: 20, value: (r) => r.note },
     { header: '检查人', value: (r) => r.reporter },
-    { header: '上报时间', width: 18, value: (r) => r.submitted_at },
+    { header: '上报时间', width: 18, value: (r) => localTime(r.submitted_at) },
     { header: '迟报', value: (r) => (r.late ? '是' : '') },
   ], rows.rows, `${school.name} 晨午检登记表（${date}）`);
 }
@@ -65,7 +69,7 @@ export async function absenceRegister(ctx: AppContext, actor: Actor, schoolId: n
     { header: '缺勤日期', width: 12, value: (r) => (r.last_absent_on !== r.opened_on ? `${r.opened_on}至${r.last_absent_on}` : r.opened_on) },
     { header: '主要症状', width: 20, value: (r) => symptomZh(r.symptoms) },
     { header: '发病日期', width: 12, value: (r) => r.onset_date },
-    { header: '联系家长时间', width: 18, value: (r) => r.guardian_contacted_at },
+    { header: '联系家长时间', width: 18, value: (r) => localTime(r.guardian_contacted_at) },
     { header: '联系方式', value: (r) => (r.guardian_contact_method ? METHOD_ZH[r.guardian_contact_method] : '') },
     { header: '是否就诊', value: (r) => (r.doctor_visit == null ? '' : r.doctor_visit ? '是' : '否') },
     { header: '就诊医院', width: 18, value: (r) => r.hospital },
