@@ -247,6 +247,9 @@ describe.each(databases())('checks wiring on %s', (kind) => {
     expect(await remindersOf(teacherOfGridClass.id)).toHaveLength(0);
     expect(await remindersOf(teacherOfTeacherClass.id)).toEqual([{ dedupe_key: missingReportKey(teacherClass, DATE, 'morning'), kind: 'check.missing_report' }]);
     expect(await remindersOf(teacherOfReported.id)).toHaveLength(0);
+    // The reminder opens the class's check page for that date and session.
+    const link = await env.ctx.db.selectFrom('notifications').select('link').where('account_id', '=', teacherOfTeacherClass.id).where('kind', '=', 'check.missing_report').executeTakeFirstOrThrow();
+    expect(link.link).toBe(`/checks/classes/${teacherClass}?date=${DATE}&session=morning`);
 
     // Running again reminds nobody twice; the noon session is reminded only after its own deadline.
     env.clock.set('2026-11-30T06:00:00Z');

@@ -56,7 +56,8 @@ export async function remindMissingReports(ctx: AppContext): Promise<number> {
       kind: 'check.missing_report', dedupeKey: key, recipients: [Number(m.account_id)], email: false,
       title: { zh: `${m.class_name} ${date} ${name.zh}未上报`, en: `${m.class_name}: ${name.en} of ${date} not reported` },
       body: { zh: `${name.zh}已过截止时间，请尽快上报。`, en: `The deadline of the ${name.en} has passed; please report it now.` },
-      link: `/checks?class=${m.class_id}&date=${date}&session=${m.session}`,
+      // The class check page (web/src/features/checks: /checks/classes/:classId) reads date and session.
+      link: `/checks/classes/${m.class_id}?date=${date}&session=${m.session}`,
     }, now, afterCommit));
     queued += result.inApp;
   }
