@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, databases, type TestEnv } from '../harness/context';
+import { isWebPage, webRoutes } from '../harness/web-routes';
 import { governanceWorld, type GovernanceWorld, plusDays } from './governance-fixture';
 
 describe.each(databases())('bureau dashboard on %s', (kind) => {
@@ -19,6 +20,9 @@ describe.each(databases())('bureau dashboard on %s', (kind) => {
     expect(fig('schools')).toMatchObject({ value: 2, available: true });
     expect(fig('findingsOpen').value).toBe(1);
     expect(fig('findingsOpen').link).toContain('/findings?');
+    const routes = webRoutes();
+    expect(routes.length).toBeGreaterThan(20);
+    for (const f of d.figures as Array<{ key: string; link: string }>) expect(`${f.key} ${isWebPage(f.link, routes)}`).toBe(`${f.key} true`);
     expect(fig('inspectionsThisWeek').value).toBe(1);
     expect(fig('pairingCoverage')).toMatchObject({ value: 0, total: 2 });
     expect(d.week).toEqual({ from: '2026-11-30', to: '2026-12-06' });

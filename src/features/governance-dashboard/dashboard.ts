@@ -58,9 +58,9 @@ export async function bureauDashboard(ctx: AppContext, regionCode: string) {
   const figures: Figure[] = [
     { key: 'schools', value: c.schools, available: true, link: `/structure?region=${regionCode}` },
     { key: 'students', value: c.students, available: true, link: `/people?regionCode=${regionCode}` },
-    { key: 'reportingCompleteness', value: reported, total: c.classes, available: reported !== null, link: `/checks?regionCode=${regionCode}` },
+    { key: 'reportingCompleteness', value: reported, total: c.classes, available: reported !== null, link: `/dashboards/region?regionCode=${regionCode}` },
     { key: 'openAlerts', value: alerts, available: alerts !== null, link: `/alerts?regionCode=${regionCode}` },
-    { key: 'isolation', value: isolation ? isolation.reduce((s, x) => s + x.count, 0) : null, available: isolation !== null, link: `/isolations?regionCode=${regionCode}` },
+    { key: 'isolation', value: isolation ? isolation.reduce((s, x) => s + x.count, 0) : null, available: isolation !== null, link: `/isolation?regionCode=${regionCode}` },
     { key: 'screening', value: screened, total: c.students, available: screened !== null, link: `/screening?regionCode=${regionCode}` },
     { key: 'pairingCoverage', value: c.paired, total: c.schools, available: true, link: `/pairing?regionCode=${regionCode}` },
     { key: 'schoolDoctors', value: c.doctors, total: c.schools, available: true, link: `/pairing?regionCode=${regionCode}` },
