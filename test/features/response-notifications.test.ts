@@ -14,7 +14,7 @@ describe.each(databases())('response events reach the right people on %s', (kind
     const schoolId = (await makeSchool(env.ctx)).id;
     const classId = (await makeClass(env.ctx, { schoolId })).id;
     const otherClass = (await makeClass(env.ctx, { schoolId })).id;
-    const student = await makeStudent(env.ctx, { classId });
+    const student = await makeStudent(env.ctx, { classId, name: '王小明' });
     const teacher = await makeAccount(env.ctx, { role: 'class_teacher', schoolId, classId });
     const otherTeacher = await makeAccount(env.ctx, { role: 'class_teacher', schoolId, classId: otherClass });
     const parent = await makeAccount(env.ctx, { role: 'parent', childIds: [student.id] });
@@ -25,6 +25,12 @@ describe.each(databases())('response events reach the right people on %s', (kind
     const rows = async (accountId: number) => env.ctx.db.selectFrom('notifications').select(['kind', 'title_zh']).where('account_id', '=', accountId).execute();
     await expect.poll(async () => (await rows(teacher.id)).length).toBe(1);
     expect((await rows(teacher.id))[0]).toMatchObject({ kind: 'response.risk_status_changed', title_zh: '风险状态变更' });
+    // A sentence naming the child and the colours, not the payload's codes.
+    const body = await env.ctx.db.selectFrom('notifications').select(['body_zh', 'body_en']).where('account_id', '=', parent.id).executeTakeFirstOrThrow();
+    expect(body.body_zh).toContain('王小明');
+    expect(body.body_zh).toContain('黄色');
+    expect(body.body_en).toContain('yellow');
+    expect(`${body.body_zh} ${body.body_en}`).not.toMatch(/[a-z]+_[a-z]+|from:|to:/);
     expect(await rows(parent.id)).toHaveLength(1);
     expect(await rows(otherTeacher.id)).toHaveLength(0);
   });

@@ -4,6 +4,7 @@ import type { Database } from '../../db/tables';
 import { inTransaction } from '../../db/transaction';
 import type { ResponseNotification } from '../cases/notify';
 import { enqueueNotification, type Texts } from './enqueue';
+import { responseBody } from './response-texts';
 
 const TITLES: Record<ResponseNotification['kind'], Texts> = {
   risk_status_changed: { zh: '风险状态变更', en: 'Risk status changed' },
@@ -51,10 +52,10 @@ export async function deliverResponseNotifications(db: Kysely<Database>, list: R
     const recipients = await recipientsOf(db, n);
     if (!recipients.length) continue;
     const key = createHash('sha256').update(JSON.stringify([n.kind, n.personId, n.schoolId, n.regionCode, n.payload])).digest('hex').slice(0, 32);
-    const detail = Object.entries(n.payload).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => `${k}: ${v}`).join('；');
+    const who = n.personId ? ((await db.selectFrom('persons').select('name').where('id', '=', n.personId).executeTakeFirst())?.name ?? null) : null;
     const link = n.personId ? `/people/${n.personId}` : null;
     await inTransaction(db, (trx, afterCommit) =>
-      enqueueNotification(trx, { kind: `response.${n.kind}`, dedupeKey: `response:${key}`, recipients, title: TITLES[n.kind], body: { zh: detail, en: detail }, link }, now(), afterCommit),
+      enqueueNotification(trx, { kind: `response.${n.kind}`, dedupeKey: `response:${key}`, recipients, title: TITLES[n.kind], body: responseBody(n, who), link }, now(), afterCommit),
     );
   }
 }
