@@ -15,6 +15,7 @@ import { notifyRiskChanges } from '../cases/service';
 import { effectivePolicyForSchool } from '../policies/queries';
 import { recomputeRisk } from '../risk/recompute';
 import { assertPersonInScope } from '../scope-guard';
+import { notifyApprover, notifyDecision } from './notify';
 import { classTeacherOf, leaveRowQuery, leftTheCity, riskAreasOfLeave, schoolApprovers, toLeaveView } from './queries';
 import type { CreateLeaveBody, DecisionBody, LeaveListQuery, ReturnBody } from './schema';
 
@@ -58,10 +59,10 @@ export async function requestLeave(ctx: AppContext, actor: Actor, body: Static<t
       return view(ctx, actor, prior.id);
     }
   }
-  const p = await ctx.db.selectFrom('persons').select(['class_id', 'kind']).where('id', '=', body.personId).executeTakeFirstOrThrow();
+  const p = await ctx.db.selectFrom('persons').select(['class_id', 'kind', 'name']).where('id', '=', body.personId).executeTakeFirstOrThrow();
   const chain = buildChain({ days, classTeacher: p.kind === 'student' ? await classTeacherOf(ctx.db, p.class_id) : null, approvers: await schoolApprovers(ctx.db, person.schoolId) });
   if (!chain.length) throw new AppError('leave.no_approver', 409, { field: 'personId' });
-  const id = await inTransaction(ctx.db, async (trx) => {
+  const id = await inTransaction(ctx.db, async (trx, afterCommit) => {
     // Lock the person's requests so two submissions at once cannot both pass the overlap check.
     await sql`select id from persons where id = ${body.personId} for update`.execute(trx);
     const overlap = await trx
@@ -83,6 +84,7 @@ export async function requestLeave(ctx: AppContext, actor: Actor, body: Static<t
       .returning('id')
       .executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { action: 'leave.request', objectType: 'leave', objectId: row.id, detail: { personId: body.personId, days, approvers: chain.map((s) => s.accountId) }, ip });
+    await notifyApprover(ctx, trx, afterCommit, { leaveId: row.id, step: 0, chain, personName: p.name, from: body.fromDate, to: body.toDate });
     return row.id;
   });
   return view(ctx, actor, id);
@@ -91,8 +93,8 @@ export async function requestLeave(ctx: AppContext, actor: Actor, body: Static<t
 /** One approver's decision. Someone outside the chain is refused, and so is an approver whose turn has not come. */
 export async function decideLeave(ctx: AppContext, actor: Actor, id: number, body: Static<typeof DecisionBody>, ip: string) {
   await leaveInScope(ctx, actor, id);
-  await inTransaction(ctx.db, async (trx) => {
-    const row = await trx.selectFrom('leave_requests').select(['chain', 'step', 'status']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  await inTransaction(ctx.db, async (trx, afterCommit) => {
+    const row = await trx.selectFrom('leave_requests').select(['chain', 'step', 'status', 'person_id', 'school_id', 'from_date', 'to_date']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     const chain = typeof row.chain === 'string' ? JSON.parse(row.chain) : row.chain;
     const out = decide(chain, row.step, row.status, actor.accountId, body.decision, ctx.now().toISOString(), body.note ?? null);
     if (out.kind === 'not_in_chain') {
@@ -104,6 +106,14 @@ export async function decideLeave(ctx: AppContext, actor: Actor, id: number, bod
     if (out.kind === 'repeat') return;
     await trx.updateTable('leave_requests').set({ chain: JSON.stringify(out.chain), step: out.step, status: out.status }).where('id', '=', id).execute();
     await writeAudit(trx, actor, { action: 'leave.decide', objectType: 'leave', objectId: id, detail: { decision: body.decision, step: out.step, status: out.status }, ip });
+    const leave = { from: String(row.from_date), to: String(row.to_date) };
+    if (out.status === 'pending') {
+      const person = await trx.selectFrom('persons').select('name').where('id', '=', row.person_id).executeTakeFirstOrThrow();
+      await notifyApprover(ctx, trx, afterCommit, { leaveId: id, step: out.step, chain: out.chain, personName: person.name, ...leave });
+    } else {
+      const status = out.status;
+      afterCommit(() => notifyDecision(ctx, { schoolId: row.school_id, personId: row.person_id, status, ...leave, note: body.note ?? null }));
+    }
   });
   return view(ctx, actor, id);
 }
