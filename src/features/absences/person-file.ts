@@ -4,6 +4,8 @@ import type { PersonFileSection } from '../people/person-file-sections';
 export const personEpisodesSection: PersonFileSection = {
   key: 'absence_episodes',
   title: { zh: '因病缺勤追踪与复课', en: 'Illness absences and returns' },
+  // Illness absences, diagnoses and return certificates: as GET /api/absences/episodes.
+  readableWith: ['absence.read'],
   async load(ctx, _actor, personId) {
     const episodes = await ctx.db.selectFrom('absence_episodes').select(['id', 'status', 'opened_on', 'last_absent_on', 'symptoms', 'onset_date', 'diagnosis_code', 'diagnosis_text', 'hospital', 'expected_return', 'closed_on'])
       .where('person_id', '=', personId).orderBy('opened_on', 'desc').execute();

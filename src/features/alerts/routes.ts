@@ -15,7 +15,7 @@ import { alertDetail, alertsOfPerson, transitionAlert } from './service';
 
 export function registerAlertRoutes(app: App, ctx: AppContext) {
   const tags = ['alerts'];
-  registerPersonFileSection({ key: 'alerts', title: { zh: '预警', en: 'Alerts' }, load: alertsOfPerson });
+  registerPersonFileSection({ key: 'alerts', title: { zh: '预警', en: 'Alerts' }, readableWith: ['alert.read'], load: alertsOfPerson });
 
   app.get('/api/alerts', { config: { access: 'alert.read' }, schema: { tags, querystring: AlertListQuery, response: { 200: AlertList } } }, async (req) => {
     const result = await listAlerts(ctx.db, req.actor!.scope, req.query, ctx.now());

@@ -4,6 +4,8 @@ import type { PersonFileSection } from '../people/person-file-sections';
 export const personChecksSection: PersonFileSection = {
   key: 'checks',
   title: { zh: '晨午检记录', en: 'Daily checks' },
+  // Absences and symptoms from the daily checks: as GET /api/checks/classes/:classId.
+  readableWith: ['check.read'],
   async load(ctx, _actor, personId) {
     const rows = await ctx.db.selectFrom('check_exceptions').select(['id', 'check_date', 'session', 'status', 'symptoms', 'temperature', 'note'])
       .where('person_id', '=', personId).orderBy('check_date', 'desc').orderBy('session').limit(500).execute();

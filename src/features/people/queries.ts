@@ -35,8 +35,10 @@ export function toPersonRow(r: PersonRowRaw) {
   };
 }
 
-export async function listPeople(db: Kysely<Database>, scope: Scope, query: Static<typeof PersonListQuery>) {
+/** `withCoResidents: false` leaves out household members, for actors who may not read households. */
+export async function listPeople(db: Kysely<Database>, scope: Scope, query: Static<typeof PersonListQuery>, { withCoResidents = true } = {}) {
   let q = personRowQuery(db).where(personInScope(scope, 'persons')).where('persons.active', '=', true);
+  if (!withCoResidents) q = q.where('persons.kind', '!=', 'co_resident');
   if (query.schoolId) q = q.where('persons.school_id', '=', query.schoolId);
   if (query.classId) q = q.where('persons.class_id', '=', query.classId);
   if (query.kind) q = q.where('persons.kind', '=', query.kind);

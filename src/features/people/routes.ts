@@ -5,6 +5,7 @@ import { IdParams, OkResponse } from '../../http/schema';
 import type { App } from '../../http/types';
 import { buildWorkbook, sendXlsx } from '../../shared/excel';
 import { writeAudit } from '../audit/write-audit';
+import { canReadAny, HOUSEHOLD_READABLE_WITH } from './person-file-sections';
 import { listPeople } from './queries';
 import { CreatePersonBody, PersonFile, PersonList, PersonListQuery, UnmaskBody, UpdatePersonBody } from './schema';
 import { createPerson, personFile, unmask, updatePerson } from './service';
@@ -15,7 +16,7 @@ export function registerPeopleRoutes(app: App, ctx: AppContext) {
   const tags = ['people'];
 
   app.get('/api/people', { config: { access: 'person.read' }, schema: { tags, querystring: PersonListQuery, response: { 200: PersonList } } }, async (req) => {
-    const result = await listPeople(ctx.db, req.actor!.scope, req.query);
+    const result = await listPeople(ctx.db, req.actor!.scope, req.query, { withCoResidents: canReadAny(req.actor!, HOUSEHOLD_READABLE_WITH) });
     await writeAudit(ctx.db, req.actor, { action: 'person.list', objectType: 'person', detail: { filter: req.query, count: result.items.length }, ip: req.ip });
     return { ...result, can: { create: can(req.actor, 'person.write'), export: can(req.actor, 'person.export'), unmask: can(req.actor, 'person.unmask') } };
   });

@@ -85,8 +85,9 @@ export const UnmaskBody = Strict({ field: literalUnion(['idNumber', 'phone', 'gu
 
 export const PersonFile = Type.Object({
   person: PersonRow,
-  guardians: Type.Array(Type.Object({ id: Type.Number(), name: Type.String(), relation: Type.String(), phoneMasked: Nullable(Type.String()) })),
-  household: Type.Array(PersonRow),
+  // Left out, like the sections, for an actor whose permissions do not open them.
+  guardians: Type.Optional(Type.Array(Type.Object({ id: Type.Number(), name: Type.String(), relation: Type.String(), phoneMasked: Nullable(Type.String()) }))),
+  household: Type.Optional(Type.Array(PersonRow)),
   sections: Type.Array(Type.Object({ key: Type.String(), title: Type.Object({ zh: Type.String(), en: Type.String() }), items: Type.Array(Type.Unknown()) })),
   can: Type.Object({ edit: Type.Boolean(), unmask: Type.Boolean() }),
 });

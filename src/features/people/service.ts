@@ -7,7 +7,7 @@ import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { writeAudit } from '../audit/write-audit';
 import { assertPersonInScope, assertSchoolInScope } from '../scope-guard';
-import { personFileSections } from './person-file-sections';
+import { canReadAny, HOUSEHOLD_READABLE_WITH, readablePersonFileSections } from './person-file-sections';
 import { personRowQuery, toPersonRow } from './queries';
 import type { CreatePersonBody, UpdatePersonBody } from './schema';
 
@@ -123,22 +123,35 @@ export async function updatePerson(ctx: AppContext, actor: Actor, personId: numb
   });
 }
 
-/** The person file (一人一档): the person, guardians, household and every capability's section. Audited. */
+/**
+ * The person file (一人一档): the person, and the guardians, household and capability sections the
+ * actor's permissions open (the others are left out, not sent empty). Audited with what was sent.
+ */
 export async function personFile(ctx: AppContext, actor: Actor, personId: number, ip: string) {
-  await assertPersonInScope(ctx, actor, personId);
+  const { kind } = await assertPersonInScope(ctx, actor, personId);
+  const withHousehold = canReadAny(actor, HOUSEHOLD_READABLE_WITH);
+  // A co-resident's file is all household data (relation, occupation, phone).
+  if (kind === 'co_resident' && !withHousehold) {
+    await writeAudit(ctx.db, actor, { action: 'access.denied', objectType: 'person', objectId: personId, result: 'denied', ip });
+    throw new AppError('error.forbidden', 403);
+  }
   const person = toPersonRow(await personRowQuery(ctx.db).where('persons.id', '=', personId).executeTakeFirstOrThrow());
-  const guardians = await ctx.db.selectFrom('guardians').select(['id', 'name', 'relation', 'phone_masked']).where('student_id', '=', personId).orderBy('id').execute();
-  const household = await personRowQuery(ctx.db).where('persons.household_of', '=', personId).where('persons.active', '=', true).orderBy('persons.id').execute();
+  const household = withHousehold ? await householdOf(ctx, personId) : null;
   const sections = [];
-  for (const s of personFileSections()) sections.push({ key: s.key, title: s.title, items: await s.load(ctx, actor, personId) });
-  await writeAudit(ctx.db, actor, { action: 'person.read', objectType: 'person', objectId: personId, ip });
+  for (const s of readablePersonFileSections(actor)) sections.push({ key: s.key, title: s.title, items: await s.load(ctx, actor, personId) });
+  await writeAudit(ctx.db, actor, { action: 'person.read', objectType: 'person', objectId: personId, detail: { sections: sections.map((s) => s.key), household: withHousehold }, ip });
   return {
     person,
-    guardians: guardians.map((g) => ({ id: g.id, name: g.name, relation: g.relation, phoneMasked: g.phone_masked })),
-    household: household.map(toPersonRow),
+    ...(household ?? {}),
     sections,
     can: { edit: can(actor, 'person.write'), unmask: can(actor, 'person.unmask') },
   };
+}
+
+async function householdOf(ctx: AppContext, personId: number) {
+  const guardians = await ctx.db.selectFrom('guardians').select(['id', 'name', 'relation', 'phone_masked']).where('student_id', '=', personId).orderBy('id').execute();
+  const household = await personRowQuery(ctx.db).where('persons.household_of', '=', personId).where('persons.active', '=', true).orderBy('persons.id').execute();
+  return { guardians: guardians.map((g) => ({ id: g.id, name: g.name, relation: g.relation, phoneMasked: g.phone_masked })), household: household.map(toPersonRow) };
 }
 
 /** Shows one full identifier; needs the unmask permission and leaves an audit record. */

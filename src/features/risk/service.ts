@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import { personInScope } from '../../db/scope';
 import { inTransaction } from '../../db/transaction';
+import { can } from '../../domain/access/permissions';
 import type { Actor } from '../../domain/access/scope';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
@@ -15,6 +16,13 @@ import type { OverrideBody, RiskAreaBody, RiskListQuery, TravelBody } from './sc
 const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /** Yellow and red persons in scope, worst first, with the reasons. Audited (health data). */
+/**
+ * Why a person is red or yellow names cases, contacts and trips: only for those who may read them
+ * (case investigators, and whoever records stays, a parent included). Others with risk.read, the gate
+ * guard, get the colour the gate needs and nothing of why.
+ */
+const readsReasons = (actor: Actor) => can(actor, 'case.read') || can(actor, 'travel.record');
+
 export async function listRisk(ctx: AppContext, actor: Actor, q: Static<typeof RiskListQuery>, ip: string) {
   let query = ctx.db
     .selectFrom('risk_statuses as rs')
@@ -29,10 +37,11 @@ export async function listRisk(ctx: AppContext, actor: Actor, q: Static<typeof R
   if (q.status) query = query.where('rs.status', '=', q.status);
   const rows = await query.orderBy(sql`case rs.status when 'red' then 0 else 1 end`).orderBy('rs.person_id').limit(q.limit ?? 200).execute();
   await writeAudit(ctx.db, actor, { action: 'risk.list', objectType: 'person', detail: { filter: q, count: rows.length }, ip });
+  const detailed = readsReasons(actor);
   return {
     items: rows.map((r) => ({
       personId: r.person_id, name: r.name, kind: r.kind, schoolId: r.school_id, className: r.class_name, status: r.status, computedStatus: r.computed_status,
-      reasons: parse(r.reasons), overridden: r.override_reason != null, updatedAt: r.updated_at.toISOString(),
+      reasons: detailed ? parse(r.reasons) : [], overridden: r.override_reason != null, updatedAt: r.updated_at.toISOString(),
     })),
   };
 }
@@ -49,13 +58,14 @@ export async function personRisk(ctx: AppContext, actor: Actor, personId: number
     .orderBy('h.id', 'desc')
     .execute();
   await writeAudit(ctx.db, actor, { action: 'risk.read', objectType: 'person', objectId: personId, ip });
+  const detailed = readsReasons(actor);
   return {
     personId,
     status: current?.status ?? 'green',
     computedStatus: current?.computed_status ?? 'green',
-    reasons: current ? parse(current.reasons) : [],
-    override: current?.override_reason ? { reason: current.override_reason, by: current.override_by } : null,
-    history: history.map((h) => ({ status: h.status, previous: h.previous, reasons: parse(h.reasons), manual: h.manual, reason: h.reason, at: h.at.toISOString(), by: h.display_name })),
+    reasons: current && detailed ? parse(current.reasons) : [],
+    override: current?.override_reason && detailed ? { reason: current.override_reason, by: current.override_by } : null,
+    history: (detailed ? history : []).map((h) => ({ status: h.status, previous: h.previous, reasons: parse(h.reasons), manual: h.manual, reason: h.reason, at: h.at.toISOString(), by: h.display_name })),
   };
 }
 

@@ -18,6 +18,8 @@ export function PersonPage() {
   if (query.isPending) return <Skeleton active />;
   if (query.error) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   const { person: p, guardians, household, sections, can } = query.data;
+  // The server sends only what the account may read; the risk card (reasons, history, travel) goes with the risk section.
+  const riskCard = canDo('risk.read') && sections.some((s) => s.key === 'risk');
   const item = (label: string, value: React.ReactNode, show = true) =>
     show ? (
       <Descriptions.Item key={label} label={label}>
@@ -63,7 +65,7 @@ export function PersonPage() {
         </Descriptions>
       </Card>
       <Row gutter={[16, 16]}>
-        {p.kind === 'student' && (
+        {p.kind === 'student' && guardians && (
           <Col xs={24} lg={12}>
             <Card size="small" title={t('person.guardians')} data-testid="person-guardians">
               <List
@@ -79,8 +81,8 @@ export function PersonPage() {
             </Card>
           </Col>
         )}
-        {p.kind !== 'co_resident' && (
-          <Col xs={24} lg={p.kind === 'student' ? 12 : 24}>
+        {p.kind !== 'co_resident' && household && (
+          <Col xs={24} lg={p.kind === 'student' && guardians ? 12 : 24}>
             <Card size="small" title={t('person.household')} data-testid="person-household">
               <List<PersonRow>
                 size="small"
@@ -105,15 +107,10 @@ export function PersonPage() {
           </Col>
         )}
       </Row>
-      {canDo('risk.read') && <PersonRiskCard personId={p.id} travel={(sections.find((s) => s.key === 'travel')?.items ?? []) as TravelRecord[]} />}
-      {sections.length === 0 ? (
-        <Card size="small">
-          <Typography.Text type="secondary">{t('person.noSections')}</Typography.Text>
-        </Card>
-      ) : (
-        // The risk card above shows risk history and travel readably; their raw sections would repeat them.
-        sections.filter((s) => !(canDo('risk.read') && (s.key === 'risk' || s.key === 'travel'))).map((s) => <SectionView key={s.key} section={s} />)
-      )}
+      {riskCard && <PersonRiskCard personId={p.id} travel={(sections.find((s) => s.key === 'travel')?.items ?? []) as TravelRecord[]} />}
+      {/* The risk card above shows risk history and travel readably; their raw sections would repeat them.
+          No placeholder when nothing is left: "no records" would be untrue for sections the account may not read. */}
+      {sections.filter((s) => !(riskCard && (s.key === 'risk' || s.key === 'travel'))).map((s) => <SectionView key={s.key} section={s} />)}
     </Space>
   );
 }

@@ -37,8 +37,10 @@ export interface PersonFileSection {
 
 export interface PersonFile {
   person: PersonRow;
-  guardians: { id: number; name: string; relation: string; phoneMasked: string | null }[];
-  household: PersonRow[];
+  /** Absent, like any section, when the account's permissions do not open it (the gate guard). */
+  guardians?: { id: number; name: string; relation: string; phoneMasked: string | null }[];
+  household?: PersonRow[];
+  /** Only the sections the account may read. */
   sections: PersonFileSection[];
   can: { edit: boolean; unmask: boolean };
 }
