@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables';
 import type { PresetStatus } from '../../domain/checks/counts';
+import type { CheckSession } from './tables';
 
 /**
  * Hooks through which other capabilities (leave approvals, isolation in the response capability)
@@ -58,5 +59,28 @@ export async function presetStatusesForClasses(db: Kysely<Database>, wants: Arra
       for (const [id, status] of statuses) if (merged.get(id) !== 'isolated') merged.set(id, status);
     }
   }
+  return out;
+}
+
+/**
+ * People reported absent ill at an earlier session of `date` whose illness episode is still open, with
+ * that report's symptoms. The form of a session not yet reported starts them as absent ill (continuing)
+ * instead of present, so the phone page sends them as absent-ill exceptions (continuing the episode)
+ * and offers no one-tap zero report; the teacher taps a child back to present if they returned. They
+ * are not presets above: the submission has no way to say "present" for a preset person, so counting
+ * them ill without an entry would leave a returned child uncorrectable.
+ */
+export async function continuingIllness(db: Kysely<Database>, personIds: number[], date: string, earlierSessions: CheckSession[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (!personIds.length || !earlierSessions.length) return out;
+  const rows = await db.selectFrom('check_exceptions as x').select(['x.person_id', 'x.symptoms', 'x.session'])
+    .where('x.person_id', 'in', personIds).where('x.check_date', '=', date).where('x.status', '=', 'absent_ill').where('x.session', 'in', earlierSessions)
+    .where(({ exists, selectFrom }) => exists(selectFrom('absence_episodes as e').select('e.id').whereRef('e.person_id', '=', 'x.person_id')
+      .where('e.status', '=', 'open').where('e.kind', '=', 'illness').where('e.last_absent_on', '>=', date)))
+    .execute();
+  // The latest earlier session's symptoms win.
+  const order = new Map<string, number>(earlierSessions.map((s, i) => [s, i]));
+  rows.sort((a, b) => order.get(a.session)! - order.get(b.session)!);
+  for (const r of rows) out.set(r.person_id, r.symptoms);
   return out;
 }

@@ -2,7 +2,6 @@ import { type Selectable, sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { Database } from '../../db/tables';
 import { type AfterCommit, inTransaction, type Trx } from '../../db/transaction';
-import { evaluateCheckRules } from '../alerts/check-rules';
 import { can } from '../../domain/access/permissions';
 import type { Actor } from '../../domain/access/scope';
 import { type CheckExceptionInput, deriveCounts, exceptionProblem } from '../../domain/checks/counts';
@@ -12,15 +11,16 @@ import { summaryDelta } from '../../domain/checks/summary';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { schoolDiseases } from '../../reference';
-import { recordIllnessAbsences } from '../absences/episodes';
+import { correctIllnessAbsences, recordIllnessAbsences } from '../absences/episodes';
+import { evaluateCheckRules } from '../alerts/check-rules';
 import { writeAudit } from '../audit/write-audit';
 import { applySummaryDelta } from '../dashboards/rollups';
 import { assertClassInScope, assertSchoolInScope } from '../scope-guard';
-import { schoolDayInfo } from './calendar-adapter';
 import { checkBatcher } from './batch';
 import { rulesApply } from './batch-write';
+import { schoolDayInfo } from './calendar-adapter';
 import { type CheckTarget, countsOf, findCheck, rosterQuery, storedSymptoms, type TargetInfo, targetInfo, toStoredCheck } from './queries';
-import { presetStatuses } from './roster-status';
+import { continuingIllness, presetStatuses } from './roster-status';
 import type { FormQuery, SubmitBody } from './schema';
 
 export type SubmitInput = Static<typeof SubmitBody>;
@@ -59,13 +59,18 @@ export async function checkForm(ctx: AppContext, actor: Actor, target: CheckTarg
   const exceptions = existing ? await ctx.db.selectFrom('check_exceptions').selectAll().where('check_id', '=', existing.id).execute() : [];
   const byPerson = new Map(exceptions.map((e) => [e.person_id, e]));
   const presets = await presetStatuses(ctx.db, roster.map((r) => r.id), query.date, info.classId);
+  // A session not yet reported starts those still ill from an earlier session that day as absent ill.
+  const earlier = info.sessions.slice(0, info.sessions.findIndex((s) => s.session === query.session)).map((s) => s.session);
+  const continuing = existing ? new Map<number, string[]>() : await continuingIllness(ctx.db, roster.map((r) => r.id), query.date, earlier);
   await writeAudit(ctx.db, actor, { action: 'check.form', objectType: target.kind === 'class' ? 'class' : 'school', objectId: info.classId ?? info.schoolId, detail: { date: query.date, session: query.session } });
   return {
     schoolId: info.schoolId, classId: info.classId, date: query.date, session: query.session, schoolDay: day.schoolDay, calendarCovered: day.covered,
     sessions: info.sessions, deadline: rule.deadline, lateIfSubmittedNow: isLate(query.date, rule.deadline, ctx.now()),
     roster: roster.map((r) => {
       const e = byPerson.get(r.id);
-      return { personId: r.id, name: r.name, number: r.number, status: e?.status ?? presets.get(r.id) ?? 'present', symptoms: e?.symptoms ?? [], temperature: e?.temperature ?? null, note: e?.note ?? null };
+      const status = e?.status ?? presets.get(r.id) ?? (continuing.has(r.id) ? 'absent_ill' : 'present');
+      const symptoms = e?.symptoms ?? (status === 'absent_ill' ? continuing.get(r.id) : undefined) ?? [];
+      return { personId: r.id, name: r.name, number: r.number, status, symptoms, temperature: e?.temperature ?? null, note: e?.note ?? null };
     }),
     check: existing ? toStoredCheck(existing, await storedSymptoms(ctx.db, existing.id)) : null,
     symptoms: schoolDiseases().symptoms.map((s) => ({ code: s.code, nameZh: s.nameZh, nameEn: s.nameEn })),
@@ -87,7 +92,8 @@ export async function submitCheck(ctx: AppContext, actor: Actor, target: CheckTa
 
 /**
  * Validates and stores one submission in one transaction: the idempotency record, the check and its
- * exceptions, the roll-up deltas, illness-absence episodes and the audit row. A retried key returns
+ * exceptions, the roll-up deltas, illness-absence episodes (opened, continued, or corrected when an edit
+ * takes an absent-ill report back: correctIllnessAbsences) and the audit rows. A retried key returns
  * the stored answer; an edit of a stale version gets 409.
  */
 export async function writeCheck(ctx: AppContext, actor: Actor, info: TargetInfo, body: SubmitInput, idempotencyKey: string, ip?: string) {
@@ -153,6 +159,12 @@ export async function writeCheck(ctx: AppContext, actor: Actor, info: TargetInfo
       summaryDelta(previous ? { staff, late, counts: previous.counts } : null, { staff, late, counts }));
     const newlyIll = exceptions.filter((e) => e.status === 'absent_ill' && !previous?.ill.has(e.personId));
     await recordIllnessAbsences(trx, { schoolId: info.schoolId, classId: info.classId, date: body.date, now }, newlyIll);
+    // An edit that takes back someone's absent-ill report corrects the episode that report opened or continued.
+    const stillIll = new Set(exceptions.filter((e) => e.status === 'absent_ill').map((e) => e.personId));
+    const corrections = await correctIllnessAbsences(trx, { date: body.date, now }, [...(previous?.ill ?? [])].filter((id) => !stillIll.has(id)));
+    for (const c of corrections) {
+      await writeAudit(trx, actor, { action: 'absence.correct', objectType: 'absence_episode', objectId: c.episodeId, detail: { ...c, checkId: row.id, date: body.date, session: body.session, version: row.version }, ip });
+    }
     await evaluateRulesFor(trx, ctx, { schoolId: info.schoolId, classId: info.classId, date: body.date, checkId: row.id }, exceptions, afterCommit);
     const response = { check: toStoredCheck(row, counts.symptoms), replayed: false };
     await trx.updateTable('check_idempotency').set({ check_id: row.id, response: JSON.stringify(response) }).where('account_id', '=', actor.accountId).where('key', '=', idempotencyKey).execute();
