@@ -100,8 +100,13 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('class checks in the browser
     await doctor.getByTestId('episode-page').waitFor();
     await doctor.getByTestId('episode-hospital').fill('郑州市第一人民医院');
     await doctor.getByTestId('episode-diagnosis-text').fill('上呼吸道感染');
+    // The diagnosis is picked from the disease list by its Chinese name, not typed as a code.
+    await doctor.getByTestId('episode-diagnosis-code').click();
+    await doctor.keyboard.type('流行性感冒');
+    await doctor.locator('.ant-select-item-option', { hasText: '流行性感冒' }).click();
     await doctor.getByTestId('episode-save').click();
     await doctor.getByTestId('episode-saved').waitFor();
+    await expect.poll(async () => (await ctx.db.selectFrom('absence_episodes').select('diagnosis_code').where('person_id', '=', ill.personId).where('status', '=', 'open').executeTakeFirst())?.diagnosis_code).toBe('influenza');
     await doctor.getByTestId('return-hospital').fill('郑州市第一人民医院');
     await doctor.getByTestId('return-check').click();
     const decision = doctor.getByTestId('return-decision');

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { ErrorAlert, useErrorText } from '../../shared/ui/errors';
-import { type Certificate, shanghaiToday, useEpisode, useFollowUp, useRecordReturn } from './api';
+import { type Certificate, shanghaiToday, useDiseaseOptions, useEpisode, useFollowUp, useRecordReturn } from './api';
 import { useSymptomName } from './symptom-names';
 
 const METHODS = ['phone', 'wechat', 'sms', 'visit', 'other'];
@@ -21,6 +21,7 @@ export function EpisodePage() {
   const recordReturn = useRecordReturn(id);
   const [saved, setSaved] = useState(false);
   const [decision, setDecision] = useState<Certificate | null>(null);
+  const diseases = useDiseaseOptions();
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Card loading />;
   const { episode: e, certificates, earliestReturn, can } = q.data;
@@ -42,13 +43,15 @@ export function EpisodePage() {
             guardianContactMethod: e.guardianContactMethod, hospital: e.hospital, diagnosisCode: e.diagnosisCode, diagnosisText: e.diagnosisText, doctorVisit: e.doctorVisit ?? false,
             onsetDate: e.onsetDate ? dayjs(e.onsetDate) : null, expectedReturn: e.expectedReturn ? dayjs(e.expectedReturn) : null,
             guardianContactedAt: e.guardianContactedAt ? dayjs(e.guardianContactedAt) : null,
-          }} onFinish={async (v) => {
+          }} onFinish={(v) => {
             setSaved(false);
-            await followUp.mutateAsync({
+            // An expected return left empty is not sent: the server then keeps the policy's earliest date as the estimate.
+            const expectedReturn = day(v.expectedReturn);
+            followUp.mutate({
               version: e.version, guardianContactMethod: v.guardianContactMethod ?? null, hospital: v.hospital || null, diagnosisCode: v.diagnosisCode || null, diagnosisText: v.diagnosisText || null,
-              doctorVisit: !!v.doctorVisit, onsetDate: day(v.onsetDate), expectedReturn: day(v.expectedReturn), guardianContactedAt: v.guardianContactedAt ? v.guardianContactedAt.toISOString() : null,
-            });
-            setSaved(true);
+              doctorVisit: !!v.doctorVisit, onsetDate: day(v.onsetDate), ...(expectedReturn || e.expectedReturn ? { expectedReturn } : {}),
+              guardianContactedAt: v.guardianContactedAt ? v.guardianContactedAt.toISOString() : null,
+            }, { onSuccess: () => setSaved(true) });
           }}>
             <Flex wrap gap={12}>
               <Form.Item name="guardianContactedAt" label={t('checks.episode.guardianContactedAt')}><DatePicker showTime data-testid="episode-contacted-at" /></Form.Item>
@@ -58,7 +61,7 @@ export function EpisodePage() {
               <Form.Item name="onsetDate" label={t('checks.episode.onsetDate')}><DatePicker data-testid="episode-onset" /></Form.Item>
               <Form.Item name="doctorVisit" label={t('checks.episode.doctorVisit')} valuePropName="checked"><Checkbox data-testid="episode-doctor-visit" /></Form.Item>
               <Form.Item name="hospital" label={t('checks.episode.hospital')}><Input id="episode-hospital" data-testid="episode-hospital" /></Form.Item>
-              <Form.Item name="diagnosisCode" label={t('checks.episode.diagnosisCode')}><Input data-testid="episode-diagnosis-code" placeholder="influenza" /></Form.Item>
+              <Form.Item name="diagnosisCode" label={t('checks.episode.diagnosisCode')}><Select allowClear showSearch optionFilterProp="label" style={{ width: 200 }} options={diseases} data-testid="episode-diagnosis-code" /></Form.Item>
               <Form.Item name="diagnosisText" label={t('checks.episode.diagnosisText')}><Input data-testid="episode-diagnosis-text" /></Form.Item>
               <Form.Item name="expectedReturn" label={t('checks.episode.expectedReturn')}><DatePicker data-testid="episode-expected-return" /></Form.Item>
             </Flex>
@@ -71,18 +74,17 @@ export function EpisodePage() {
       {open && can.followUp && (
         <Card title={t('checks.episode.returnTitle')}>
           <Form layout="vertical" data-testid="episode-return" initialValues={{ issuedOn: dayjs(shanghaiToday()), returnOn: dayjs(shanghaiToday()), symptomsResolved: true, hospital: e.hospital }}
-            onFinish={async (v) => {
-              const r = await recordReturn.mutateAsync({
+            onFinish={(v) => {
+              recordReturn.mutate({
                 hospital: v.hospital, issuedOn: day(v.issuedOn), returnOn: day(v.returnOn), diagnosisCode: v.diagnosisCode || null, diagnosisText: v.diagnosisText || null,
                 feverFreeHours: v.feverFreeHours ?? null, symptomsResolved: !!v.symptomsResolved, lesionsCrusted: !!v.lesionsCrusted, testNegative: !!v.testNegative,
-              });
-              setDecision(r.certificate);
+              }, { onSuccess: (r) => setDecision(r.certificate) });
             }}>
             <Flex wrap gap={12}>
               <Form.Item name="hospital" label={t('checks.episode.hospital')} rules={[{ required: true }]}><Input data-testid="return-hospital" /></Form.Item>
               <Form.Item name="issuedOn" label={t('checks.episode.issuedOn')} rules={[{ required: true }]}><DatePicker data-testid="return-issued-on" /></Form.Item>
               <Form.Item name="returnOn" label={t('checks.episode.returnOn')} rules={[{ required: true }]}><DatePicker data-testid="return-on" /></Form.Item>
-              <Form.Item name="diagnosisCode" label={t('checks.episode.diagnosisCode')}><Input data-testid="return-diagnosis-code" /></Form.Item>
+              <Form.Item name="diagnosisCode" label={t('checks.episode.diagnosisCode')}><Select allowClear showSearch optionFilterProp="label" style={{ width: 200 }} options={diseases} data-testid="return-diagnosis-code" /></Form.Item>
               <Form.Item name="feverFreeHours" label={t('checks.episode.feverFreeHours')}><InputNumber min={0} data-testid="return-fever-free-hours" /></Form.Item>
               <Form.Item name="symptomsResolved" label={t('checks.episode.symptomsResolved')} valuePropName="checked"><Checkbox /></Form.Item>
               <Form.Item name="lesionsCrusted" label={t('checks.episode.lesionsCrusted')} valuePropName="checked"><Checkbox /></Form.Item>

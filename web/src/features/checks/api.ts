@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, get, patch, post } from '../../shared/api/client';
+import { useI18n } from '../../shared/i18n';
 
 export type Session = 'morning' | 'noon' | 'evening';
 export type ExceptionStatus = 'absent_ill' | 'absent_other' | 'present_symptomatic';
@@ -127,4 +128,15 @@ export function useRecordReturn(id: number) {
     mutationFn: (body: Record<string, unknown>) => post<{ certificate: Certificate; episode: Episode }>(`/api/absences/episodes/${id}/returns`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['absences'] }),
   });
+}
+
+/** The disease list for a diagnosis, named in the user's language (from the return-criteria policies). */
+export function useDiseaseOptions(): Array<{ value: string; label: string }> {
+  const { locale } = useI18n();
+  const q = useQuery({
+    queryKey: ['return-criteria', 'own'],
+    queryFn: () => get<{ items: Array<{ diseaseCode: string; nameZh: string; nameEn: string }> }>('/api/absences/policies'),
+    staleTime: 10 * 60_000,
+  });
+  return (q.data?.items ?? []).map((d) => ({ value: d.diseaseCode, label: locale === 'en' ? d.nameEn : d.nameZh }));
 }
