@@ -1,14 +1,13 @@
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { regionInScope, schoolInScope } from '../../db/scope';
 import { inTransaction } from '../../db/transaction';
-import type { Actor } from '../../domain/access/scope';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { IdParams, Nullable, OkResponse, Strict } from '../../http/schema';
 import type { App } from '../../http/types';
 import { writeAudit } from '../audit/write-audit';
 import { gridCoverage } from './queries';
+import { assignGrid, type UnitType as GridUnitType, unitForActor } from './service';
 
 const UnitType = Type.Union(['region', 'school', 'grade', 'class', 'student'].map((t) => Type.Literal(t)));
 const Assignment = Type.Object({
@@ -51,52 +50,18 @@ export function registerGridRoutes(app: App, ctx: AppContext) {
     return { items: rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role })) };
   });
 
-  app.put('/api/grid', { config: { access: 'grid.manage' }, schema: { tags, body: Strict({ unitType: UnitType, unitKey: Type.String({ minLength: 1, maxLength: 20 }), accountId: Type.Integer({ minimum: 1 }) }), response: { 200: Type.Object({ id: Type.Number() }) } } }, async (req) => {
-    const actor = req.actor!;
-    const unitType = req.body.unitType as 'region' | 'school' | 'grade' | 'class' | 'student';
-    const place = await resolveUnit(ctx, actor, unitType, req.body.unitKey);
-    const account = await ctx.db.selectFrom('accounts').select(['id', 'disabled_at']).where('id', '=', req.body.accountId).executeTakeFirst();
-    if (!account || account.disabled_at) throw new AppError('grid.account_unknown', 400, { field: 'accountId' });
-    return inTransaction(ctx.db, async (trx) => {
-      const row = await trx
-        .insertInto('grid_responsibilities')
-        .values({ unit_type: unitType, unit_key: req.body.unitKey, school_id: place.schoolId, region_code: place.regionCode, account_id: account.id, assigned_by: actor.accountId })
-        .onConflict((oc) => oc.columns(['unit_type', 'unit_key']).doUpdateSet({ account_id: account.id, assigned_by: actor.accountId, assigned_at: ctx.now() }))
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await writeAudit(trx, actor, { action: 'grid.assign', objectType: unitType, objectId: req.body.unitKey, detail: { accountId: account.id }, ip: req.ip });
-      return row;
-    });
-  });
+  app.put('/api/grid', { config: { access: 'grid.manage' }, schema: { tags, body: Strict({ unitType: UnitType, unitKey: Type.String({ minLength: 1, maxLength: 20 }), accountId: Type.Integer({ minimum: 1 }) }), response: { 200: Type.Object({ id: Type.Number() }) } } }, (req) =>
+    assignGrid(ctx, req.actor!, { ...req.body, unitType: req.body.unitType as GridUnitType }, req.ip),
+  );
 
   app.delete('/api/grid/:id', { config: { access: 'grid.manage' }, schema: { tags, params: IdParams, response: { 200: OkResponse } } }, async (req) => {
     const row = await ctx.db.selectFrom('grid_responsibilities').selectAll().where('id', '=', req.params.id).executeTakeFirst();
     if (!row) throw new AppError('error.not_found', 404);
-    await resolveUnit(ctx, req.actor!, row.unit_type, row.unit_key);
+    await unitForActor(ctx, req.actor!, row.unit_type, row.unit_key);
     await inTransaction(ctx.db, async (trx) => {
       await trx.deleteFrom('grid_responsibilities').where('id', '=', row.id).execute();
       await writeAudit(trx, req.actor, { action: 'grid.unassign', objectType: row.unit_type, objectId: row.unit_key, ip: req.ip });
     });
     return { ok: true };
   });
-}
-
-/** Finds the unit and checks it lies in the actor's scope; returns where it hangs in the hierarchy. */
-async function resolveUnit(ctx: AppContext, actor: Actor, unitType: string, key: string): Promise<{ schoolId: number | null; regionCode: string | null }> {
-  if (unitType === 'region') {
-    const r = await ctx.db.selectFrom('regions').select(['code', sql<boolean>`${regionInScope(actor.scope, 'regions.code')}`.as('allowed')]).where('code', '=', key).executeTakeFirst();
-    if (!r) throw new AppError('grid.unit_unknown', 400, { field: 'unitKey' });
-    if (!r.allowed) throw new AppError('error.out_of_scope', 403, { field: 'unitKey' });
-    return { schoolId: null, regionCode: r.code };
-  }
-  if (!/^\d+$/.test(key)) throw new AppError('grid.unit_unknown', 400, { field: 'unitKey' });
-  const table = unitType === 'school' ? 'schools' : unitType === 'grade' ? 'grades' : unitType === 'class' ? 'classes' : 'persons';
-  const schoolCol = table === 'schools' ? 'id' : 'school_id';
-  const row = await sql<{ school_id: number; allowed: boolean }>`
-    select t.${sql.ref(schoolCol)} as school_id, ${schoolInScope(actor.scope, `t.${schoolCol}`)} as allowed
-    from ${sql.table(table)} t where t.id = ${Number(key)}`.execute(ctx.db);
-  const r = row.rows[0];
-  if (!r) throw new AppError('grid.unit_unknown', 400, { field: 'unitKey' });
-  if (!r.allowed) throw new AppError('error.out_of_scope', 403, { field: 'unitKey' });
-  return { schoolId: r.school_id, regionCode: null };
 }

@@ -31,15 +31,48 @@ export interface OrderInput {
   logistics?: string;
 }
 
+/** Why a person cannot take a new order: an isolation still active, or a released one that ran into the new period. */
+export type OverlapReason = 'already_isolated' | 'overlapping_isolation';
+
+export interface OverlapFound {
+  overlap: { isolationId: number; reason: OverlapReason };
+}
+
+export type OrderWritten = Awaited<ReturnType<typeof insertOrder>>;
+
 /**
  * Writes one isolation order inside the caller's transaction: the plan (end, monitoring, test days)
  * comes from the policy in force, a site must have room, and a person never holds two overlapping
  * orders. Throws (nothing written) when any of that fails.
  */
-export async function writeOrder(ctx: AppContext, trx: Trx, actor: Actor, o: OrderInput) {
+export async function writeOrder(ctx: AppContext, trx: Trx, actor: Actor, o: OrderInput): Promise<OrderWritten> {
+  const r = await tryWriteOrder(ctx, trx, actor, o);
+  if ('overlap' in r) throw new AppError('isolation.overlap', 409, { field: 'startsOn', id: r.overlap.isolationId });
+  return r;
+}
+
+/** As writeOrder, but an overlap is returned instead of thrown (checked before anything is written). */
+export async function tryWriteOrder(ctx: AppContext, trx: Trx, actor: Actor, o: OrderInput): Promise<OrderWritten | OverlapFound> {
   const policy = await effectivePolicyForSchool(trx, o.disease, o.schoolId);
   const plan = isolationPlan(policy.rules, o.role, o.startsOn);
   if (!plan || plan.plannedEnd < plan.startsOn) throw new AppError('isolation.policy_no_plan', 400, { field: 'role' });
+  // A released isolation ends on its release day, so an order may start that same day.
+  const overlap = await trx
+    .selectFrom('isolations')
+    .select(['id', 'status'])
+    .where('person_id', '=', o.personId)
+    .where((eb) => eb.or([eb('status', '=', 'active'), eb('released_on', '>', plan.startsOn)]))
+    .where('starts_on', '<=', plan.plannedEnd)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (overlap) return { overlap: { isolationId: overlap.id, reason: overlap.status === 'active' ? 'already_isolated' : 'overlapping_isolation' } };
+  return insertOrder(ctx, trx, actor, o, policy, plan);
+}
+
+async function insertOrder(
+  ctx: AppContext, trx: Trx, actor: Actor, o: OrderInput,
+  policy: Awaited<ReturnType<typeof effectivePolicyForSchool>>, plan: NonNullable<ReturnType<typeof isolationPlan>>,
+) {
   const kind = o.kind ?? plan.kind;
   if (kind === 'site') {
     if (!o.siteId) throw new AppError('validation.required', 400, { field: 'siteId' });
@@ -48,14 +81,6 @@ export async function writeOrder(ctx: AppContext, trx: Trx, actor: Actor, o: Ord
     const used = await trx.selectFrom('isolations').select((eb) => eb.fn.countAll<number>().as('n')).where('site_id', '=', o.siteId).where('status', '=', 'active').executeTakeFirstOrThrow();
     if (Number(used.n) >= site.capacity) throw new AppError('isolation.site_full', 409, { field: 'siteId' });
   } else if (o.siteId) throw new AppError('isolation.site_not_for_kind', 400, { field: 'siteId' });
-  const overlap = await trx
-    .selectFrom('isolations')
-    .select('id')
-    .where('person_id', '=', o.personId)
-    .where((eb) => eb.or([eb('status', '=', 'active'), eb('released_on', '>=', o.startsOn)]))
-    .where('starts_on', '<=', plan.plannedEnd)
-    .executeTakeFirst();
-  if (overlap) throw new AppError('isolation.overlap', 409, { field: 'startsOn', id: overlap.id });
   const row = await trx
     .insertInto('isolations')
     .values({
@@ -85,7 +110,12 @@ export async function createIsolation(ctx: AppContext, actor: Actor, body: Stati
   });
 }
 
-/** Orders isolation for every confirmed contact of a case not yet isolated (the policy's close-contact plan). */
+/**
+ * Orders isolation for every confirmed contact of a case (the policy's close-contact plan) in one
+ * transaction. Contacts whose isolation overlaps the new period are skipped and listed with the
+ * reason, so one of thirty never blocks the other twenty-nine; any other failure (a full site) still
+ * stops the whole order. Each new order notifies like a single one: class teacher and guardians.
+ */
 export async function isolateContacts(ctx: AppContext, actor: Actor, caseId: number, body: Static<typeof IsolateContactsBody>, ip: string) {
   const c = await caseInScope(ctx, actor, caseId);
   const today = schoolToday(ctx);
@@ -94,25 +124,27 @@ export async function isolateContacts(ctx: AppContext, actor: Actor, caseId: num
   return inTransaction(ctx.db, async (trx, afterCommit) => {
     const contacts = await trx
       .selectFrom('contacts as k')
-      .leftJoin('isolations as i', (j) => j.onRef('i.person_id', '=', 'k.person_id').on('i.status', '=', 'active'))
-      .select(['k.id', 'k.person_id', 'k.school_id', 'i.id as isolation_id'])
+      .innerJoin('persons as p', 'p.id', 'k.person_id')
+      .select(['k.id', 'k.person_id', 'k.school_id', 'p.name'])
       .where('k.case_id', '=', caseId)
       .where('k.status', '=', 'confirmed')
+      .orderBy('k.id')
       .execute();
-    const created: number[] = [];
-    const skipped: number[] = [];
+    const created: { personId: number; schoolId: number; order: OrderWritten }[] = [];
+    const skipped: { personId: number; personName: string; isolationId: number; reason: OverlapReason }[] = [];
     for (const k of contacts) {
-      if (k.isolation_id) {
-        skipped.push(k.person_id);
-        continue;
-      }
-      const o = await writeOrder(ctx, trx, actor, { personId: k.person_id, schoolId: k.school_id, disease: c.disease, role: 'close_contact', kind: body.kind, siteId: body.siteId, startsOn: body.startsOn, caseId, contactId: k.id, reason: `close contact of case #${caseId}`, logistics: body.logistics });
-      created.push(o.id);
+      const r = await tryWriteOrder(ctx, trx, actor, { personId: k.person_id, schoolId: k.school_id, disease: c.disease, role: 'close_contact', kind: body.kind, siteId: body.siteId, startsOn: body.startsOn, caseId, contactId: k.id, reason: `密切接触者（病例 #${caseId}）`, logistics: body.logistics });
+      if ('overlap' in r) skipped.push({ personId: k.person_id, personName: k.name, ...r.overlap });
+      else created.push({ personId: k.person_id, schoolId: k.school_id, order: r });
     }
-    await writeAudit(trx, actor, { action: 'isolation.create_for_contacts', objectType: 'case', objectId: caseId, detail: { created: created.length, skipped: skipped.length }, ip });
-    const risk = await recomputeRisk(trx, { personIds: contacts.map((k) => k.person_id) }, { now, today });
-    afterCommit(() => notifyRiskChanges(ctx, risk.changes));
-    return { created: created.length, skipped: skipped.length, isolationIds: created };
+    await writeAudit(trx, actor, { action: 'isolation.create_for_contacts', objectType: 'case', objectId: caseId, detail: { created: created.length, skipped: skipped.map((x) => ({ personId: x.personId, isolationId: x.isolationId, reason: x.reason })) }, ip });
+    const risk = await recomputeRisk(trx, { personIds: created.map((x) => x.personId) }, { now, today });
+    afterCommit(async () => {
+      await notifyResponse(ctx.db, created.map((x) => ({ kind: 'isolation_ordered' as const, schoolId: x.schoolId, personId: x.personId, audience: ['class_teacher' as const, 'guardians' as const], payload: x.order })));
+      await notifyRiskChanges(ctx, risk.changes);
+    });
+    // `created` and `skipped` stay counts for existing clients; the lists say who and why.
+    return { created: created.length, skipped: skipped.length, isolationIds: created.map((x) => x.order.id), skippedPersons: skipped };
   });
 }
 

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Static } from 'typebox';
 import { regionInScope, schoolInScope } from '../../db/scope';
 import { inTransaction, type Trx } from '../../db/transaction';
-import type { Actor } from '../../domain/access/scope';
+import type { Actor, Scope } from '../../domain/access/scope';
 import { proposePairings } from '../../domain/pairing';
+import { isValidPhone } from '../../domain/people/id-number';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { writeAudit } from '../audit/write-audit';
@@ -12,14 +13,38 @@ import { asAppError, assertRegionInScope } from '../governance-dashboard/shared'
 import { assertSchoolInScope } from '../scope-guard';
 import type { CreateHospitalBody, PairBody, ProposalBody, SchoolDoctorBody } from './schema';
 
+/**
+ * Hospitals an actor may see and pair with: bureaus their region's hospitals; schools and liaisons the
+ * hospitals their schools are paired with. GET /api/hospitals and every write naming a hospital use it.
+ */
+function hospitalInScope(scope: Scope, alias: string): RawBuilder<boolean> {
+  return sql<boolean>`(${regionInScope(scope, `${alias}.region_code`)} or exists (select 1 from school_hospital_pairings p where p.hospital_id = ${sql.ref(`${alias}.id`)} and ${schoolInScope(scope, 'p.school_id')}))`;
+}
+
+/** An active hospital the actor may use: 400 when unknown or inactive, 403 (audited) when outside the actor's scope. */
+async function assertHospitalForActor(ctx: AppContext, actor: Actor, hospitalId: number): Promise<void> {
+  const h = await ctx.db.selectFrom('hospitals as h').select(sql<boolean>`${hospitalInScope(actor.scope, 'h')}`.as('allowed')).where('h.id', '=', hospitalId).where('h.active', '=', true).executeTakeFirst();
+  if (!h) throw new AppError('pairing.hospital_unknown', 400, { field: 'hospitalId' });
+  if (!h.allowed) {
+    await writeAudit(ctx.db, actor, { action: 'access.denied', objectType: 'hospital', objectId: hospitalId, result: 'denied' });
+    throw new AppError('error.out_of_scope', 403, { field: 'hospitalId' });
+  }
+}
+
+/** Contact numbers must be reachable: a mainland mobile or a landline with area code. */
+function assertPhone(phone: string, field: string): string {
+  const p = phone.trim();
+  if (!isValidPhone(p)) throw new AppError('pairing.phone_invalid', 400, { field });
+  return p;
+}
+
 export async function listHospitals(ctx: AppContext, actor: Actor, q: { regionCode?: string; kind?: string }) {
   let query = ctx.db
     .selectFrom('hospitals as h')
     .select(['h.id', 'h.name', 'h.kind', 'h.level', 'h.region_code', 'h.address', 'h.lng', 'h.lat', 'h.capacity', 'h.active',
       sql<number>`(select count(*) from school_hospital_pairings p where p.hospital_id = h.id)`.as('load'),
       sql<{ id: number; name: string; title: string; phone: string }[]>`coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name, 'title', c.title, 'phone', c.phone) order by c.id) from hospital_contacts c where c.hospital_id = h.id and c.active), '[]')`.as('contacts')])
-    // Bureaus see their region's hospitals; schools and liaisons the hospitals their schools are paired with.
-    .where((eb) => eb.or([regionInScope(actor.scope, 'h.region_code'), sql<boolean>`exists (select 1 from school_hospital_pairings p where p.hospital_id = h.id and ${schoolInScope(actor.scope, 'p.school_id')})`]));
+    .where(hospitalInScope(actor.scope, 'h'));
   if (q.regionCode) query = query.where(sql<boolean>`h.region_code in (select code from region_closure where ancestor_code = ${q.regionCode})`);
   if (q.kind) query = query.where('h.kind', '=', q.kind as 'hospital');
   const rows = await query.orderBy('h.region_code').orderBy('h.name').limit(2000).execute();
@@ -28,9 +53,10 @@ export async function listHospitals(ctx: AppContext, actor: Actor, q: { regionCo
 
 export async function createHospital(ctx: AppContext, actor: Actor, b: Static<typeof CreateHospitalBody>, ip: string) {
   await assertRegionInScope(ctx, actor, b.regionCode);
+  const contacts = (b.contacts ?? []).map((c, i) => ({ ...c, phone: assertPhone(c.phone, `contacts/${i}/phone`) }));
   return inTransaction(ctx.db, async (trx) => {
     const row = await trx.insertInto('hospitals').values({ name: b.name, kind: b.kind, level: b.level ?? '', region_code: b.regionCode, address: b.address ?? '', lng: b.lng, lat: b.lat, capacity: b.capacity, updated_at: ctx.now() }).returning('id').executeTakeFirstOrThrow();
-    for (const c of b.contacts ?? []) await trx.insertInto('hospital_contacts').values({ hospital_id: row.id, name: c.name, title: c.title ?? '', phone: c.phone }).execute();
+    for (const c of contacts) await trx.insertInto('hospital_contacts').values({ hospital_id: row.id, name: c.name, title: c.title ?? '', phone: c.phone }).execute();
     await writeAudit(trx, actor, { action: 'hospital.create', objectType: 'hospital', objectId: row.id, ip });
     return { id: row.id };
   });
@@ -39,8 +65,11 @@ export async function createHospital(ctx: AppContext, actor: Actor, b: Static<ty
 /** One school's pairing with point-to-point contacts; beyond the hospital's capacity only with a recorded reason. */
 export async function pairSchool(ctx: AppContext, actor: Actor, schoolId: number, b: Static<typeof PairBody>, ip: string) {
   await assertSchoolInScope(ctx, actor, schoolId);
+  const phone = assertPhone(b.schoolContactPhone, 'schoolContactPhone');
+  // The hospital's liaison gains the school's health data through the pairing, so it must be one the actor oversees.
+  await assertHospitalForActor(ctx, actor, b.hospitalId);
   return inTransaction(ctx.db, async (trx) => {
-    const h = await trx.selectFrom('hospitals').select(['id', 'capacity', 'region_code']).where('id', '=', b.hospitalId).where('active', '=', true).forUpdate().executeTakeFirst();
+    const h = await trx.selectFrom('hospitals').select(['id', 'capacity']).where('id', '=', b.hospitalId).where('active', '=', true).forUpdate().executeTakeFirst();
     if (!h) throw new AppError('pairing.hospital_unknown', 400, { field: 'hospitalId' });
     if (b.hospitalContactId) {
       const c = await trx.selectFrom('hospital_contacts').select('id').where('id', '=', b.hospitalContactId).where('hospital_id', '=', h.id).executeTakeFirst();
@@ -48,7 +77,7 @@ export async function pairSchool(ctx: AppContext, actor: Actor, schoolId: number
     }
     const load = Number((await trx.selectFrom('school_hospital_pairings').select((eb) => eb.fn.countAll<number>().as('n')).where('hospital_id', '=', h.id).where('school_id', '<>', schoolId).executeTakeFirstOrThrow()).n);
     if (load + 1 > h.capacity && !b.overrideReason?.trim()) throw new AppError('pairing.over_capacity', 400, { field: 'overrideReason', load, capacity: h.capacity });
-    const values = { hospital_id: h.id, school_contact_name: b.schoolContactName, school_contact_phone: b.schoolContactPhone, hospital_contact_id: b.hospitalContactId ?? null, override_reason: load + 1 > h.capacity ? b.overrideReason!.trim() : null, paired_by: actor.accountId, paired_at: ctx.now() };
+    const values = { hospital_id: h.id, school_contact_name: b.schoolContactName, school_contact_phone: phone, hospital_contact_id: b.hospitalContactId ?? null, override_reason: load + 1 > h.capacity ? b.overrideReason!.trim() : null, paired_by: actor.accountId, paired_at: ctx.now() };
     await trx.insertInto('school_hospital_pairings').values({ school_id: schoolId, ...values }).onConflict((oc) => oc.column('school_id').doUpdateSet(values)).execute();
     await writeAudit(trx, actor, { action: 'pairing.set', objectType: 'school', objectId: schoolId, detail: { hospitalId: h.id, override: values.override_reason }, ip });
     return { ok: true };
@@ -149,9 +178,10 @@ export async function applyProposal(ctx: AppContext, actor: Actor, id: number, i
 
 export async function setSchoolDoctor(ctx: AppContext, actor: Actor, schoolId: number, b: Static<typeof SchoolDoctorBody>, ip: string) {
   await assertSchoolInScope(ctx, actor, schoolId);
+  const phone = assertPhone(b.phone, 'phone');
+  if (b.hospitalId) await assertHospitalForActor(ctx, actor, b.hospitalId);
   return inTransaction(ctx.db, async (trx) => {
-    if (b.hospitalId && !(await trx.selectFrom('hospitals').select('id').where('id', '=', b.hospitalId).executeTakeFirst())) throw new AppError('pairing.hospital_unknown', 400, { field: 'hospitalId' });
-    const values = { name: b.name, phone: b.phone, kind: b.kind, hospital_id: b.hospitalId ?? null, assigned_by: actor.accountId, assigned_at: ctx.now() };
+    const values = { name: b.name, phone, kind: b.kind, hospital_id: b.hospitalId ?? null, assigned_by: actor.accountId, assigned_at: ctx.now() };
     await trx.insertInto('school_doctors').values({ school_id: schoolId, ...values }).onConflict((oc) => oc.column('school_id').doUpdateSet(values)).execute();
     await writeAudit(trx, actor, { action: 'school_doctor.set', objectType: 'school', objectId: schoolId, ip });
     return { ok: true };

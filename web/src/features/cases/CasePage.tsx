@@ -29,7 +29,17 @@ function IsolationOrder({ caseId, confirmed }: { caseId: number; confirmed: numb
         onFinish={(v) =>
           isolate.mutate(
             { kind: v.kind, siteId: v.kind === 'site' ? v.siteId : undefined, startsOn: v.startsOn, logistics: v.logistics?.trim() || undefined },
-            { onSuccess: (r) => void message.success(fmt(c.ordered, { created: r.created, skipped: r.skipped })), onError: notifyError },
+            {
+              onSuccess: (r) => {
+                const text = fmt(c.ordered, { created: r.created, skipped: r.skipped });
+                const skipped = r.skippedPersons ?? [];
+                if (!skipped.length) return void message.success(text);
+                // Name whoever was left out, so they can be looked at one by one.
+                const names = skipped.map((p) => fmt(c.skippedOne, { name: p.personName, reason: c.skipReasons[p.reason] ?? p.reason })).join(c.listSeparator);
+                void message.warning({ content: fmt(c.skippedList, { ordered: text, names }), duration: 10 });
+              },
+              onError: notifyError,
+            },
           )
         }
       >

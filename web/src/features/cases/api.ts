@@ -34,6 +34,14 @@ export interface ContactRow {
   isolationId: number | null;
 }
 
+/** `created` and `skipped` are counts; `skippedPersons` says who was left out and why. */
+export interface IsolateContactsResult {
+  created: number;
+  skipped: number;
+  isolationIds: number[];
+  skippedPersons?: { personId: number; personName: string; isolationId: number; reason: 'already_isolated' | 'overlapping_isolation' }[];
+}
+
 export interface Site {
   id: number;
   name: string;
@@ -58,7 +66,7 @@ export function useCaseMutations(id: number) {
     decideOne: useMutation({ mutationFn: ({ contactId, decision }: { contactId: number; decision: 'confirmed' | 'dismissed' }) => post<{ updated: number }>(`/api/contacts/${contactId}/decision`, { decision }), onSuccess: done }),
     decideMany: useMutation({ mutationFn: (b: { contactIds: number[]; decision: 'confirmed' | 'dismissed' }) => post<{ updated: number }>(`/api/cases/${id}/contacts/decide`, b), onSuccess: done }),
     isolate: useMutation({
-      mutationFn: (b: { kind?: string; siteId?: number; startsOn: string; logistics?: string }) => post<{ created: number; skipped: number }>(`/api/cases/${id}/isolations`, b),
+      mutationFn: (b: { kind?: string; siteId?: number; startsOn: string; logistics?: string }) => post<IsolateContactsResult>(`/api/cases/${id}/isolations`, b),
       onSuccess: done,
     }),
   };
