@@ -4,6 +4,8 @@ export const absenceMessages: MessageTable = {
   'absence.diagnosis_unknown': { 'zh-CN': '诊断不在病种目录中（可改填自由文本诊断）：{field}', en: 'The diagnosis is not in the disease list (use the free-text diagnosis instead): {field}' },
   'absence.symptom_unknown': { 'zh-CN': '症状不在症状目录中：{field}', en: 'The symptom is not in the vocabulary: {field}' },
   'absence.date_future': { 'zh-CN': '日期不能晚于今天：{field}', en: 'The date cannot be after today: {field}' },
+  'absence.time_future': { 'zh-CN': '时间不能晚于现在：{field}', en: 'The time cannot be in the future: {field}' },
+  'absence.return_before_opened': { 'zh-CN': '预计返校日期不能早于缺勤开始日期（{openedOn}）：{field}', en: 'The expected return cannot be before the absence began ({openedOn}): {field}' },
   'absence.episode_closed': { 'zh-CN': '该缺勤追踪已结案', en: 'This absence episode is already closed' },
   'absence.version_conflict': { 'zh-CN': '该记录已被他人修改（当前版本 {current}），请刷新后重试', en: 'Someone else changed this record (now version {current}); reload and try again' },
   'absence.photo_type': { 'zh-CN': '证明照片须为 JPEG 或 PNG 图片', en: 'The certificate photo must be a JPEG or PNG image' },
@@ -21,5 +23,7 @@ export const absenceMessages: MessageTable = {
   'field.onsetDate': { 'zh-CN': '发病日期', en: 'onset date' },
   'field.issuedOn': { 'zh-CN': '开具日期', en: 'issue date' },
   'field.returnOn': { 'zh-CN': '复课日期', en: 'return date' },
+  'field.expectedReturn': { 'zh-CN': '预计返校日期', en: 'expected return' },
+  'field.feverFreeSince': { 'zh-CN': '退热时间', en: 'fever-free since' },
   'field.photo': { 'zh-CN': '证明照片', en: 'certificate photo' },
 };

@@ -1,13 +1,14 @@
 import type { Static } from 'typebox';
 import { inTransaction } from '../../db/transaction';
+import { decideReturn, earliestReturn } from '../../domain/absences/policies';
 import { can } from '../../domain/access/permissions';
 import type { Actor } from '../../domain/access/scope';
-import { decideReturn, earliestReturn } from '../../domain/absences/policies';
 import { shanghaiDate } from '../../domain/checks/sessions';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { type Locale, t } from '../../i18n';
 import { schoolDiseases } from '../../reference';
+import { evaluateEpisodeRules } from '../alerts/episode-rules';
 import { writeAudit } from '../audit/write-audit';
 import { assertPersonInScope, assertSchoolInScope } from '../scope-guard';
 import { diseaseByCode, episodeQuery, policyFor, toEpisode } from './queries';
@@ -71,13 +72,16 @@ export async function updateFollowUp(ctx: AppContext, actor: Actor, id: number, 
   if (bad >= 0) throw new AppError('absence.symptom_unknown', 400, { field: `symptoms/${bad}` });
   if (b.onsetDate && b.onsetDate > today) throw new AppError('absence.date_future', 400, { field: 'onsetDate' });
   if (b.guardianContactedAt && new Date(b.guardianContactedAt) > ctx.now()) throw new AppError('absence.date_future', 400, { field: 'guardianContactedAt' });
+  if (b.feverFreeSince && new Date(b.feverFreeSince) > ctx.now()) throw new AppError('absence.time_future', 400, { field: 'feverFreeSince' });
+  // A return before the absence began is a typo; it would list the child as due back at once.
+  if (b.expectedReturn && b.expectedReturn < row.opened_on) throw new AppError('absence.return_before_opened', 400, { field: 'expectedReturn', openedOn: row.opened_on });
   const diagnosis = b.diagnosisCode !== undefined ? b.diagnosisCode : row.diagnosis_code;
   const onset = b.onsetDate !== undefined ? b.onsetDate : row.onset_date;
   const feverFreeSince = b.feverFreeSince !== undefined ? (b.feverFreeSince ? new Date(b.feverFreeSince) : null) : row.fever_free_since;
   // Without a stated expected return, the policy's earliest date is the best estimate.
   const policy = await policyFor(ctx.db, row.school_id, diagnosis);
   const expected = b.expectedReturn !== undefined ? b.expectedReturn : (diagnosis ? earliestReturn(policy, { openedOn: row.opened_on, onsetDate: onset, feverFreeSince }) : row.expected_return);
-  return inTransaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx, afterCommit) => {
     const updated = await trx.updateTable('absence_episodes').set({
       ...(b.guardianContactedAt !== undefined ? { guardian_contacted_at: b.guardianContactedAt ? new Date(b.guardianContactedAt) : null } : {}),
       ...(b.guardianContactMethod !== undefined ? { guardian_contact_method: b.guardianContactMethod } : {}),
@@ -90,6 +94,8 @@ export async function updateFollowUp(ctx: AppContext, actor: Actor, id: number, 
     }).where('id', '=', id).where('version', '=', b.version).where('status', '=', 'open').returning('id').executeTakeFirst();
     if (!updated) throw new AppError('absence.version_conflict', 409, { field: 'version', current: row.version });
     await writeAudit(trx, actor, { action: 'absence.follow_up', objectType: 'absence_episode', objectId: id, detail: { fields: Object.keys(b) }, ip });
+    // A new diagnosis can make the case notifiable: the rules run now, with the diagnosis, not at some later check.
+    if (diagnosis && diagnosis !== row.diagnosis_code) await evaluateEpisodeRules(trx, ctx, id, afterCommit);
     return { ok: true, version: row.version + 1 };
   });
 }
@@ -118,7 +124,7 @@ export async function recordReturn(ctx: AppContext, actor: Actor, id: number, b:
     issuedOn: b.issuedOn, returnOn: b.returnOn, feverFreeHours: b.feverFreeHours ?? null, symptomsResolved: b.symptomsResolved,
     lesionsCrusted: b.lesionsCrusted ?? false, testNegative: b.testNegative ?? false,
   });
-  return inTransaction(ctx.db, async (trx) => {
+  return inTransaction(ctx.db, async (trx, afterCommit) => {
     const cert = await trx.insertInto('return_certificates').values({
       school_id: row.school_id, episode_id: id, person_id: row.person_id, hospital: b.hospital, issued_on: b.issuedOn, return_on: b.returnOn,
       diagnosis_code: b.diagnosisCode ?? null, diagnosis_text: b.diagnosisText ?? null, fever_free_hours: b.feverFreeHours ?? null,
@@ -133,6 +139,8 @@ export async function recordReturn(ctx: AppContext, actor: Actor, id: number, b:
       version: row.version + 1, updated_at: ctx.now(),
     }).where('id', '=', id).execute();
     await writeAudit(trx, actor, { action: 'absence.return', objectType: 'absence_episode', objectId: id, detail: { certificate: cert.id, decision: cert.decision, reasons: decision.reasons }, ip });
+    // The certificate's diagnosis becomes the episode's (when it had none): the rules see it now.
+    if (b.diagnosisCode && !row.diagnosis_code) await evaluateEpisodeRules(trx, ctx, id, afterCommit);
     const episode = await episodeQuery(trx, actor.scope).where('e.id', '=', id).executeTakeFirstOrThrow();
     return { certificate: certificateView(cert, locale), episode: toEpisode(episode) };
   });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { prepared } from '../../db/prepared';
 import type { AfterCommit, Trx } from '../../db/transaction';
 import { addDays } from '../../domain/calendar';
+import { againstClosed, following } from './closed-clusters';
 import { linksOf, personLinkCtes } from './person-links';
 import { type AlertSignal, MERGE_GAP_DAYS, type QueueResult, raiseOrMerge } from './queue';
 import { raiseNewAlerts } from './raise-new';
@@ -12,10 +13,11 @@ import { raiseNewAlerts } from './raise-new';
  * order, once); then per round read and lock the clusters' open alerts, and walk each cluster's signals
  * in order while they join an open alert (those are grown together: persons, episodes, counts, one
  * 'grew' event per alert, audit). A cluster stops at its first signal that opens an alert (all such
- * alerts are opened together, raise-new.ts) or raises one to emergency (raiseOrMerge, with its
- * notification); its later signals wait for the next round, which sees what this one wrote. The
- * outcome is what the signals one after another would leave, except that an alert that grows through
- * several signals of a round gets one 'grew' event for them.
+ * alerts are opened together, raise-new.ts, unless a closed alert of the cluster already holds all
+ * their cases) or raises one to emergency (raiseOrMerge, with its notification); its later signals
+ * wait for the next round, which sees what this one wrote. The outcome is what the signals one after
+ * another would leave, except that an alert that grows through several signals of a round gets one
+ * 'grew' event for them.
  */
 export async function raiseOrMergeMany(trx: Trx, now: Date, signals: AlertSignal[], afterCommit?: AfterCommit): Promise<QueueResult[]> {
   if (!signals.length) return [];
@@ -58,8 +60,12 @@ export async function raiseOrMergeMany(trx: Trx, now: Date, signals: AlertSignal
       for (const s of growing) results.set(s, { alertId: target.get(s)!, created: false, grew: grown.has(target.get(s)!), upgraded: false });
     }
     for (const s of upgrades) results.set(s, await raiseOrMerge(trx, now, s, afterCommit));
-    const ids = await raiseNewAlerts(trx, now, openers, afterCommit);
-    for (const [i, s] of openers.entries()) results.set(s, { alertId: ids[i], created: true, grew: false, upgraded: false });
+    // A signal with nothing new over a closed alert of its cluster raises nothing (closed-clusters.ts).
+    const closed = await againstClosed(trx, openers);
+    for (const [s, alertId] of closed.covered) results.set(s, { alertId, created: false, grew: false, upgraded: false });
+    const opening = openers.filter((s) => !closed.covered.has(s));
+    const ids = await raiseNewAlerts(trx, now, opening.map((s) => following(s, closed.follows.get(s))), afterCommit);
+    for (const [i, s] of opening.entries()) results.set(s, { alertId: ids[i], created: true, grew: false, upgraded: false });
     pending = later;
   }
   return signals.map((s) => results.get(s)!);

@@ -88,10 +88,19 @@ export async function evaluateCheckRulesBatch(trx: Trx, ctx: AppContext, events:
     // knowing them, everyone reported on the day) and those who returned within the signal's window
     // (a new illness opens a new episode).
     const returned = (p: string, from: string) => (episodes.get(Number(p)) ?? []).some((e) => e.status === 'closed' && e.closed_on != null && e.closed_on >= from);
+    // Each person's case a signal counts: the latest that started by the window's end (cases come oldest first per person).
+    const caseDays = new Map<string, string[]>();
+    for (const c of cases) {
+      const list = caseDays.get(c.personId);
+      if (list) list.push(c.date);
+      else caseDays.set(c.personId, [c.date]);
+    }
+    const caseDate = (p: string, to: string) => (caseDays.get(p) ?? []).reduce((d, day) => (day <= to ? day : d), to);
     for (const s of relevant) {
       const last = s.persons.map((p) => lastReported.get(p)!);
       const fresh = s.persons.map((p, i) => (g.reported ? g.reported.has(p) : last[i] >= g.date) || returned(p, s.window.from));
-      signals.push({ ...toAlertSignal(s, g.schoolId, g.checkId, school.regionCode, cases), reports: { last, fresh } });
+      const caseDates = s.persons.map((p) => caseDate(p, s.window.to));
+      signals.push({ ...toAlertSignal(s, g.schoolId, g.checkId, school.regionCode, cases), reports: { last, fresh }, caseDates });
     }
   }
   return raiseOrMergeMany(trx, ctx.now(), signals, afterCommit);
@@ -216,7 +225,7 @@ export function caseRowsOf(reports: Array<CaseRow & { school_id: number }>): Map
  * A school's cases between two dates: one case per person and illness, dated by its first report (a
  * child absent three days is one case, not one a day), with symptoms pooled, the highest temperature,
  * and the diagnosis and return day of the person's illness episode when one is recorded (the latest
- * episode opened by the day that covers it).
+ * episode opened by the day that covers it, or the diagnosed one that continues the case after it).
  */
 function casesFrom(rows: CaseRow[], episodes: Map<number, EpisodeFact[]>, schoolId: number, from: string, to: string): CaseRecord[] {
   const out: Array<CaseRecord & { last: string }> = [];
@@ -241,6 +250,15 @@ function casesFrom(rows: CaseRow[], episodes: Map<number, EpisodeFact[]>, school
       date: r.day, last: r.day, symptoms: r.symptoms ?? [], temperature, disease: diagnosis, returnedOn,
     };
     out.push(current);
+  }
+  // An illness first reported at school (symptomatic) and diagnosed on the absence that followed: its
+  // episode opened after the day evaluated, within the gap that continues the case. A re-evaluation of
+  // its first day (a diagnosis entered later, episode-rules.ts) must see the diagnosis.
+  for (const c of out) {
+    const eps = c.disease ? undefined : episodes.get(Number(c.personId));
+    if (!eps?.some((e) => e.diagnosis_code != null && e.opened_on > c.last)) continue;
+    const until = addDays(c.last, NEW_ILLNESS_GAP_DAYS);
+    c.disease = eps.find((e) => e.diagnosis_code != null && e.opened_on > c.last && e.opened_on <= until)?.diagnosis_code ?? null;
   }
   return out.map(({ last: _last, ...c }) => c);
 }

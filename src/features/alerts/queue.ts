@@ -4,10 +4,11 @@ import type { SignalLevel, Syndrome } from '../../domain/alerts';
 import { addDays } from '../../domain/calendar';
 import { writeAudit } from '../audit/write-audit';
 import { notifyAlertEvent } from '../notifications/alert-notifications';
+import { againstClosed, following } from './closed-clusters';
 import { deadlineMs, tighterDeadline } from './lifecycle';
-import type { AlertDeadline, AlertUnitKind } from './tables';
 import { linksOf, personLinkCtes } from './person-links';
 import { raiseNewAlerts } from './raise-new';
+import type { AlertDeadline, AlertUnitKind } from './tables';
 
 /** A rule alert or statistical signal on its way into the queue, with database ids. */
 export interface AlertSignal {
@@ -35,6 +36,11 @@ export interface AlertSignal {
    * overlapping the window were linked with it.
    */
   reports?: { last: string[]; fresh: boolean[] };
+  /**
+   * Per person (parallel to personIds): the first day of the case the signal counts. Whether a signal
+   * brings a new case over a closed alert of its cluster is judged on these (closed-clusters.ts).
+   */
+  caseDates?: string[];
   /** Cases behind a signal without named persons (statistical counts). */
   count?: number;
   detail?: Record<string, unknown>;
@@ -57,7 +63,8 @@ export const MERGE_GAP_DAYS = 3;
 /**
  * Puts a signal into the queue in the caller's transaction: a new alert, or the open alert of the same
  * cluster (unit, rule, syndrome and disease) grown by the new persons and episodes (and raised to
- * emergency when the signal is one).
+ * emergency when the signal is one); nothing when a closed alert of the cluster already holds all
+ * its cases (closed-clusters.ts).
  * Evaluating the same data again changes nothing. Serialised per cluster with an advisory lock, so two
  * checks of one class at the same moment cannot both open an alert.
  */
@@ -71,7 +78,11 @@ export async function raiseOrMerge(trx: Trx, now: Date, s: AlertSignal, afterCom
     .orderBy('id', 'desc').limit(1).forUpdate().executeTakeFirst();
 
   if (!existing) {
-    const [alertId] = await raiseNewAlerts(trx, now, [s], afterCommit);
+    // Nothing new over a closed alert of the cluster raises nothing; new cases open an alert that follows it.
+    const closed = await againstClosed(trx, [s]);
+    const cover = closed.covered.get(s);
+    if (cover != null) return { alertId: cover, created: false, grew: false, upgraded: false };
+    const [alertId] = await raiseNewAlerts(trx, now, [following(s, closed.follows.get(s))], afterCommit);
     return { alertId, created: true, grew: false, upgraded: false };
   }
 

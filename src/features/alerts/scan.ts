@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { inTransaction, type Trx } from '../../db/transaction';
-import { DEFAULT_RULE_SET, defaultDetector, type DetectionLevel, syndromeOf } from '../../domain/alerts';
+import { DEFAULT_RULE_SET, type DetectionLevel, defaultDetector, syndromeOf } from '../../domain/alerts';
 import { addDays } from '../../domain/calendar';
 import type { AppContext } from '../../http/context';
 import { countyCalendars, defaultCalendarAround } from './calendar';
 import { type QueueResult, raiseOrMerge } from './queue';
-import { activeSince, alarmsOn, reachStart, readOnsets, readOnsetStreams, SCAN_STREAMS, type ScanAlarm, streamsIn } from './scan-streams';
+import { activeSince, alarmsOn, reachStart, readOnsetStreams, readOnsets, SCAN_STREAMS, type ScanAlarm, streamsIn } from './scan-streams';
 
 export { SCAN_STREAMS } from './scan-streams';
 
@@ -69,23 +69,24 @@ export async function runDailyScan(ctx: AppContext, date: string, o: { regionCod
   };
 }
 
-/** The children behind a class or school signal: the new illnesses of its stream that started in its window. */
-async function personsOf(trx: Trx, unit: Unit, alarm: ScanAlarm): Promise<number[]> {
-  if (unit.schoolId == null) return []; // a county signal is a count; its schools' alerts name the children
+/** The children behind a class or school signal, with the first day of each: the new illnesses of its stream that started in its window. */
+async function personsOf(trx: Trx, unit: Unit, alarm: ScanAlarm): Promise<{ personIds: number[]; caseDates?: string[] }> {
+  if (unit.schoolId == null) return { personIds: [] }; // a county signal is a count; its schools' alerts name the children
   const onsets = await readOnsets(trx, sql<boolean>`s.id = ${unit.schoolId}`, addDays(alarm.openedAfter, 1), alarm.window.to);
-  return onsets
+  const found = onsets
     .filter((o) => (unit.classId == null || o.classId === unit.classId) && (alarm.stream === 'absence' || syndromeOf({ symptoms: o.symptoms }) === alarm.stream))
-    .map((o) => o.personId)
-    .sort((a, b) => a - b);
+    .sort((a, b) => a.personId - b.personId);
+  return { personIds: found.map((o) => o.personId), caseDates: found.map((o) => o.day) };
 }
 
 async function raise(ctx: AppContext, unit: Unit, alarm: ScanAlarm) {
   const method = defaultDetector[unit.level].detectors?.[0]?.method ?? null;
   return inTransaction(ctx.db, async (trx, afterCommit) => {
+    // The case dates let the queue see that a later, wider test window holds no case a closed alert lacks.
     const persons = await personsOf(trx, unit, alarm);
     const common = {
       source: 'scan' as const, method, schoolId: unit.schoolId, regionCode: unit.regionCode, level: 'report' as const, syndrome: alarm.stream,
-      window: alarm.window, personIds: persons, count: alarm.count, detail: { recent: alarm.recent, tests: alarm.tests },
+      window: alarm.window, ...persons, count: alarm.count, detail: { recent: alarm.recent, tests: alarm.tests },
     };
     if (unit.level === 'class') {
       // A class cluster is one alert whoever sees it first: the scan's class signal takes the cluster key
