@@ -46,6 +46,31 @@ describe.skipIf(process.env.TEST_BROWSER === 'off')('response in the browser', (
     await teacherContext.close();
   }, 120_000);
 
+  it('a parent checks in for their child in home isolation on a phone', async () => {
+    const { url, ctx } = running.product;
+    const child = await ctx.db.selectFrom('account_children').innerJoin('accounts', 'accounts.id', 'account_children.account_id').innerJoin('persons', 'persons.id', 'account_children.person_id')
+      .select(['persons.id', 'persons.name']).where('accounts.username', '=', 'parent').executeTakeFirstOrThrow();
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const doctor = await (await running.browser.newContext(DESKTOP)).newPage();
+    await loginThroughForm(doctor, url, 'doctor', DEMO_PASSWORD);
+    const me = (await (await doctor.request.get(`${url}/api/me`)).json()) as { csrfToken: string };
+    const order = await doctor.request.post(`${url}/api/isolations`, { headers: { 'x-csrf-token': me.csrfToken }, data: { personId: child.id, disease: 'covid19', role: 'close_contact', kind: 'home', startsOn: today, reason: '家中有确诊病例' } });
+    expect([200, 409]).toContain(order.status());
+    await doctor.context().close();
+
+    const parentContext = await running.browser.newContext(PHONE);
+    const parent = await parentContext.newPage();
+    await loginThroughForm(parent, url, 'parent', DEMO_PASSWORD);
+    await parent.goto(`${url}/isolation/checkins`);
+    const card = parent.getByTestId('isolation-checkin-card').filter({ hasText: child.name });
+    await card.waitFor({ timeout: 15_000 });
+    const isolation = await ctx.db.selectFrom('isolations').select('id').where('person_id', '=', child.id).where('status', '=', 'active').executeTakeFirstOrThrow();
+    await clickAndAwaitApi(parent, card.getByTestId('isolation-checkin-submit'), 'POST', `/api/isolations/${isolation.id}/checkins`);
+    await expect.poll(() => card.textContent()).toContain('今日已打卡');
+    await parent.screenshot({ path: path.join(SCREENSHOTS, 'response-isolation-checkin-parent.png'), fullPage: true });
+    await parentContext.close();
+  });
+
   it('the county officer sees isolation counts by kind, site and county, and opens one isolation', async () => {
     const { url } = running.product;
     const context = await running.browser.newContext(DESKTOP);

@@ -26,6 +26,21 @@ export function registerIsolationRoutes(app: App, ctx: AppContext) {
     await writeAudit(ctx.db, req.actor, { action: 'isolation.list', objectType: 'isolation', detail: { filter: q, count: items.length }, ip: req.ip });
     return { items };
   });
+  // The daily check-in desk: a parent's children in isolation (or, for school health staff, those
+  // in scope), with their check-ins, for those who may check in but not read isolation orders.
+  app.get('/api/isolations/checkins', { config: { access: 'isolation.checkin' }, schema: { tags, response: { 200: Type.Object({ items: Type.Array(Loose) }) } } }, async (req) => {
+    const rows = (await isolationRowQuery(ctx.db).where(personInScope(req.actor!.scope, 'persons')).where('i.status', '=', 'active').orderBy('i.starts_on', 'desc').orderBy('i.id', 'desc').limit(200).execute()).map(toIsolationRow);
+    const checkins = rows.length
+      ? await ctx.db.selectFrom('isolation_checkins').select(['isolation_id', 'day', 'temperature', 'note']).where('isolation_id', 'in', rows.map((r) => r.id)).orderBy('day', 'desc').execute()
+      : [];
+    await writeAudit(ctx.db, req.actor, { action: 'isolation.list', objectType: 'isolation', detail: { checkins: true, count: rows.length }, ip: req.ip });
+    return {
+      items: rows.map((r) => ({
+        id: r.id, personId: r.personId, personName: r.personName, className: r.className, kind: r.kind, startsOn: r.startsOn, plannedEnd: r.plannedEnd, monitoringEnd: r.monitoringEnd,
+        checkins: checkins.filter((c) => c.isolation_id === r.id).map((c) => ({ day: c.day, temperature: c.temperature == null ? null : Number(c.temperature), note: c.note })),
+      })),
+    };
+  });
   app.get('/api/isolations/counts', { config: { access: 'isolation.read' }, schema: { tags, querystring: CountsQuery, response: { 200: Loose } } }, async (req) => {
     if (req.query.regionCode) await assertRegionInScope(ctx, req.actor!, req.query.regionCode);
     return isolationCounts(ctx.db, req.actor!.scope, req.query.regionCode ?? null);

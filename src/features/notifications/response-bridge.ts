@@ -53,7 +53,8 @@ export async function deliverResponseNotifications(db: Kysely<Database>, list: R
     if (!recipients.length) continue;
     const key = createHash('sha256').update(JSON.stringify([n.kind, n.personId, n.schoolId, n.regionCode, n.payload])).digest('hex').slice(0, 32);
     const who = n.personId ? ((await db.selectFrom('persons').select('name').where('id', '=', n.personId).executeTakeFirst())?.name ?? null) : null;
-    const link = n.personId ? `/people/${n.personId}` : null;
+    // An isolation order takes its readers (guardians, class teacher) to the daily check-in desk.
+    const link = n.kind === 'isolation_ordered' ? '/isolation/checkins' : n.personId ? `/people/${n.personId}` : null;
     await inTransaction(db, (trx, afterCommit) =>
       enqueueNotification(trx, { kind: `response.${n.kind}`, dedupeKey: `response:${key}`, recipients, title: TITLES[n.kind], body: responseBody(n, who), link }, now(), afterCommit),
     );

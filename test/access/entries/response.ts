@@ -67,6 +67,7 @@ export const responseEntries: MatrixEntry[] = [
   { route: 'GET /api/isolations/counts', inside: () => ({ url: '/api/isolations/counts' }), outside: () => ({ url: '/api/isolations/counts?regionCode=411627' }), allowed: [200] },
   { route: 'POST /api/isolations', ...both((fx, s) => ({ url: '/api/isolations', body: { personId: student(fx, s), disease: 'covid19', role: 'returning_household', startsOn: '2026-11-30', reason: '外地返回' } })), allowed: [200, 409] },
   { route: 'POST /api/cases/:id/isolations', ...both((fx, s) => ({ url: `/api/cases/${x(fx, s, 'case')}/isolations`, body: { startsOn: '2026-11-30', kind: 'home' } })), allowed: [200, 409] },
+  { route: 'GET /api/isolations/checkins', inside: () => ({ url: '/api/isolations/checkins' }), outside: null },
   { route: 'GET /api/isolations/:id', ...both((fx, s) => ({ url: `/api/isolations/${x(fx, s, 'isolation')}` })) },
   { route: 'POST /api/isolations/:id/checkins', ...both((fx, s) => ({ url: `/api/isolations/${x(fx, s, 'isolation')}/checkins`, body: { day: '2026-11-30', temperature: 36.6 } })) },
   { route: 'PATCH /api/isolations/:id/logistics', ...both((fx, s) => ({ url: `/api/isolations/${x(fx, s, 'isolation')}/logistics`, body: { logistics: '居家，社区送餐' } })) },

@@ -44,6 +44,19 @@ export const useIsolations = (q: { kind?: string; siteId?: number; status?: stri
 export const useIsolationCounts = () => useQuery({ queryKey: isolationKeys.counts, queryFn: () => get<IsolationCounts>('/api/isolations/counts') });
 export const useIsolation = (id: number) => useQuery({ queryKey: isolationKeys.one(id), queryFn: () => get<IsolationDetail>(`/api/isolations/${id}`) });
 
+export interface CheckinItem {
+  id: number;
+  personName: string;
+  className: string | null;
+  kind: string;
+  startsOn: string;
+  plannedEnd: string;
+  monitoringEnd: string | null;
+  checkins: { day: string; temperature: number | null; note: string }[];
+}
+/** The isolations the user may check in for (a parent: their children's), with their check-ins. */
+export const useCheckinDesk = () => useQuery({ queryKey: [...isolationKeys.all, 'checkins'], queryFn: () => get<{ items: CheckinItem[] }>('/api/isolations/checkins') });
+
 export function useIsolationMutations(id: number) {
   const qc = useQueryClient();
   const done = () => void qc.invalidateQueries({ queryKey: isolationKeys.all });

@@ -112,6 +112,7 @@ export const en: Dictionary = {
     leave: 'Leave',
     leaveApprovals: 'Leave approvals',
     isolation: 'Isolation',
+    isolationCheckins: 'Isolation check-ins',
     reentry: 'Re-entry decisions',
     returnCriteria: 'Return-to-class criteria',
     cases: 'Cases and contacts',

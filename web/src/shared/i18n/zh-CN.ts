@@ -110,6 +110,7 @@ export const zhCN = {
     leave: '请假',
     leaveApprovals: '请假审批',
     isolation: '隔离管理',
+    isolationCheckins: '隔离健康打卡',
     reentry: '返校返岗研判',
     returnCriteria: '复课标准',
     cases: '病例与密接',
