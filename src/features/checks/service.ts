@@ -127,6 +127,15 @@ export async function writeCheck(ctx: AppContext, actor: Actor, info: TargetInfo
     if (existing ? body.version !== existing.version : body.version !== undefined) {
       throw new AppError('check.version_conflict', 409, { field: 'version', current: existing?.version ?? 0 }, { currentVersion: existing?.version ?? null });
     }
+    // Sending the stored check again unchanged (a second tap, a reload) is no edit: no new version, no flags.
+    if (existing && existing.zero_report === (body.zeroReport ?? exceptions.length === 0)) {
+      const stored = await trx.selectFrom('check_exceptions').select(['person_id', 'status', 'symptoms', 'temperature', 'note']).where('check_id', '=', existing.id).execute();
+      if (sameExceptions(stored.map((e) => ({ personId: e.person_id, status: e.status, symptoms: e.symptoms, temperature: e.temperature, note: e.note })), exceptions)) {
+        const response = { check: toStoredCheck(existing, await storedSymptoms(trx, existing.id)), replayed: false };
+        await trx.updateTable('check_idempotency').set({ check_id: existing.id, response: JSON.stringify(response) }).where('account_id', '=', actor.accountId).where('key', '=', idempotencyKey).execute();
+        return response;
+      }
+    }
     const presets = await presetStatuses(trx, [...rosterIds], body.date, info.classId);
     const counts = deriveCounts(roster.length, exceptions, presets);
     const flags: string[] = plausibilityFlags({ rosterSize: roster.length, exceptions, entryMs: body.entryMs, zeroReport: body.zeroReport });
@@ -215,4 +224,16 @@ export async function listChecks(ctx: AppContext, actor: Actor, target: CheckTar
   const items = [];
   for (const r of rows) items.push(toStoredCheck(r, await storedSymptoms(ctx.db, r.id)));
   return { items };
+}
+
+type ExceptionLike = { personId: number; status: string; symptoms?: string[] | null; temperature?: number | string | null; note?: string | null };
+const exceptionKey = (e: ExceptionLike) =>
+  [e.personId, e.status, [...new Set(e.symptoms ?? [])].sort().join(','), e.temperature == null ? '' : Number(e.temperature), e.note ?? ''].join('|');
+
+/** Whether two lists of exceptions say the same (order and repeated symptoms aside). */
+export function sameExceptions(a: ExceptionLike[], b: ExceptionLike[]): boolean {
+  if (a.length !== b.length) return false;
+  const left = a.map(exceptionKey).sort();
+  const right = b.map(exceptionKey).sort();
+  return left.every((k, i) => k === right[i]);
 }

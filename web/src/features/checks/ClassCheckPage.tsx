@@ -99,13 +99,13 @@ export function ClassCheckPage() {
   const pending = queue.filter((q) => q.classId === classId);
   return (
     <Flex vertical gap={12} data-testid="check-page" style={{ maxWidth: 640 }}>
-      <Segmented<Session> data-testid="check-session" value={session} onChange={setSession} block
+      <Segmented<Session> data-testid="check-session" value={session} onChange={(v) => { setSession(v); setResult(null); }} block
         options={(data?.sessions ?? [{ session: 'morning' as Session, deadline: '' }]).map((s) => ({ value: s.session, label: t(`checks.session.${s.session}` as MessageKey) }))} />
       {data && (
         <Space direction="vertical" size={4}>
           <Space wrap>
             <DatePicker value={dayjs(date)} allowClear={false} inputReadOnly data-testid="check-date" disabledDate={(d) => d.format('YYYY-MM-DD') > shanghaiToday()}
-              onChange={(d) => d && setParams({ date: d.format('YYYY-MM-DD') })} />
+              onChange={(d) => { if (d) { setParams({ date: d.format('YYYY-MM-DD') }); setResult(null); } }} />
             <Typography.Text>{data.deadline ? t('checks.deadline', { time: data.deadline }) : ''}</Typography.Text>
           </Space>
           {!data.schoolDay && <Alert type="warning" showIcon message={t('checks.notSchoolDay')} />}
