@@ -130,6 +130,9 @@ describe.each(databases())('alert queue on %s', (kind) => {
     expect(await bad({ cluster: { casesInDay: -1 } })).toMatchObject({ code: 'alert_rules.negative', field: 'override.cluster.casesInDay' });
     expect(await bad({ diseases: { influenza: { school: { report: -5 } } } })).toMatchObject({ code: 'alert_rules.negative', field: 'override.diseases.influenza.school.report' });
     expect(await bad({ clustr: {} })).toMatchObject({ code: 'validation.unknown_field', field: 'override.clustr' });
+    // Wrong shapes are a 400 naming the part, not a 500.
+    expect(await bad({ cluster: null })).toMatchObject({ field: expect.stringMatching(/^override\.cluster/) });
+    expect(await bad({ cluster: { units: 'class' } })).toMatchObject({ field: expect.stringMatching(/^override\.cluster\.units/) });
     expect(await env.ctx.db.selectFrom('alert_rule_sets').selectAll().execute()).toEqual([]);
 
     const ok = await city.request('PUT', '/api/alert-rules/410100', { override: { cluster: { casesInDay: 4 } }, escalateAfterMinutes: 30 });

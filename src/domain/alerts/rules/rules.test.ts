@@ -132,6 +132,14 @@ describe('rule-set validation and inheritance', () => {
     [{ diseases: { influenza: { class: { currentlyIllShare: 1.5 } } } }, 'diseases.influenza.class.currentlyIllShare', 'out_of_range'],
     [{ singleCase: { notifiable: { diseases: ['plague-x'] } } }, 'singleCase.notifiable.diseases.0', 'unknown_disease'],
     [{ cluster: { dayMode: 'weekly' } }, 'cluster.dayMode', 'invalid_value'],
+    // Wrong shapes from an override (a bureau's JSON): named, not thrown.
+    [{ cluster: null }, 'cluster', 'invalid_value'],
+    [{ cluster: { units: 'class' } }, 'cluster.units', 'invalid_value'],
+    [{ singleCase: { notifiable: 'all' } }, 'singleCase.notifiable', 'invalid_value'],
+    [{ singleCase: { notifiable: { diseases: 'measles' } } }, 'singleCase.notifiable.diseases', 'invalid_value'],
+    [{ diseases: { measles: 5 } }, 'diseases.measles', 'invalid_value'],
+    [{ diseases: { measles: { school: 'many' } } }, 'diseases.measles.school', 'invalid_value'],
+    [{ diseases: [] }, 'diseases', 'invalid_value'],
   ])('%j -> %s %s', (override, field, code) => {
     const rs = mergeRuleSets(DEFAULT_RULE_SET, override as never);
     expect(validateRuleSet(rs)).toContainEqual({ field, code });

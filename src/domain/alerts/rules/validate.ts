@@ -24,27 +24,50 @@ export function validateRuleSet(rs: RuleSet, knownDiseases: readonly string[] = 
     if (!values.includes(v as string)) errors.push({ field, code: 'invalid_value' });
   };
 
-  const c = rs.cluster;
-  count('cluster.casesInDay', c.casesInDay);
-  count('cluster.casesInWindow', c.casesInWindow);
-  count('cluster.windowDays', c.windowDays);
-  oneOf('cluster.dayMode', c.dayMode, DAY_MODES);
-  oneOf('cluster.deadline', c.deadline, DEADLINES);
-  c.units.forEach((u, i) => {
-    oneOf(`cluster.units.${i}`, u, ['class', 'dorm']);
-  });
-  oneOf('singleCase.notifiable.deadline', rs.singleCase.notifiable.deadline, DEADLINES);
-  oneOf('singleCase.severe.deadline', rs.singleCase.severe.deadline, DEADLINES);
-  rs.singleCase.notifiable.diseases.forEach((d, i) => {
-    if (!knownDiseases.includes(d)) errors.push({ field: `singleCase.notifiable.diseases.${i}`, code: 'unknown_disease' });
-  });
+  // An override is JSON from a bureau's form or API call: a part that should be an object or a list
+  // may be anything (null removes an optional threshold only), so shapes are checked before reading.
+  const object = (field: string, v: unknown): v is Record<string, unknown> => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) return true;
+    errors.push({ field, code: 'invalid_value' });
+    return false;
+  };
+  const list = (field: string, v: unknown): v is unknown[] => {
+    if (Array.isArray(v)) return true;
+    errors.push({ field, code: 'invalid_value' });
+    return false;
+  };
 
+  const c = rs.cluster as RuleSet['cluster'] | null | undefined;
+  if (object('cluster', c)) {
+    count('cluster.casesInDay', c.casesInDay);
+    count('cluster.casesInWindow', c.casesInWindow);
+    count('cluster.windowDays', c.windowDays);
+    oneOf('cluster.dayMode', c.dayMode, DAY_MODES);
+    oneOf('cluster.deadline', c.deadline, DEADLINES);
+    if (list('cluster.units', c.units)) c.units.forEach((u, i) => oneOf(`cluster.units.${i}`, u, ['class', 'dorm']));
+  }
+  const single = rs.singleCase as RuleSet['singleCase'] | null | undefined;
+  if (object('singleCase', single)) {
+    if (object('singleCase.notifiable', single.notifiable)) {
+      oneOf('singleCase.notifiable.deadline', single.notifiable.deadline, DEADLINES);
+      if (list('singleCase.notifiable.diseases', single.notifiable.diseases)) {
+        single.notifiable.diseases.forEach((d, i) => {
+          if (!knownDiseases.includes(d)) errors.push({ field: `singleCase.notifiable.diseases.${i}`, code: 'unknown_disease' });
+        });
+      }
+    }
+    if (object('singleCase.severe', single.severe)) oneOf('singleCase.severe.deadline', single.severe.deadline, DEADLINES);
+  }
+
+  if (!object('diseases', rs.diseases)) return errors;
   for (const [code, d] of Object.entries(rs.diseases)) {
     const p = `diseases.${code}`;
     if (!knownDiseases.includes(code)) {
       errors.push({ field: p, code: 'unknown_disease' });
       continue;
     }
+    if (!object(p, d)) continue;
+    for (const part of ['class', 'dorm', 'school'] as const) if (d[part] != null) object(`${p}.${part}`, d[part]);
     count(`${p}.windowDays`, d.windowDays);
     count(`${p}.reportWindowDays`, d.reportWindowDays);
     oneOf(`${p}.dayMode`, d.dayMode, DAY_MODES);
