@@ -81,7 +81,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     if (token) {
       const state = await loadSessionCached(ctx.db, token, ctx.now(), sessionCacheMs);
       if (state && 'actor' in state) {
-        request.actor = state.actor;
+        // A copy per request (the session cache shares the actor), carrying the client address for audit rows.
+        request.actor = { ...state.actor, ip: request.ip };
         request.csrfToken = state.csrfToken;
       } else if (state) expired = true;
     }

@@ -20,6 +20,8 @@ export interface Actor {
   sessionId?: string;
   /** Set on a session that must enrol a second factor before it may do anything else. */
   secondFactorPending?: boolean;
+  /** The client address of the request the actor acts in: audit rows fall back to it. */
+  ip?: string;
 }
 
 export interface AccountScopeFields {

@@ -28,7 +28,7 @@ export async function writeAudit(db: Kysely<Database>, actor: Actor | null, entr
       scope: actor ? describeScope(actor.scope) : null,
       result: entry.result ?? 'ok',
       detail: entry.detail ? JSON.stringify(entry.detail) : null,
-      ip: entry.ip ?? null,
+      ip: entry.ip ?? actor?.ip ?? null,
     })
     .execute();
 }
