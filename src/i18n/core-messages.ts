@@ -1,6 +1,6 @@
 import type { MessageTable } from './index';
 
-/** Texts of the foundation: generic errors, validation rules, field names. */
+/** Texts of the foundation: generic errors and validation rules (field labels: `field-labels.ts`). */
 export const coreMessages: MessageTable = {
   'error.internal': { 'zh-CN': '服务器内部错误，请稍后重试', en: 'Internal server error; please try again later' },
   'error.not_found': { 'zh-CN': '未找到请求的资源', en: 'The requested resource was not found' },
@@ -29,25 +29,6 @@ export const coreMessages: MessageTable = {
   'validation.invalid': { 'zh-CN': '字段 {field} 无效', en: 'Field {field} is invalid' },
   'validation.out_of_range': { 'zh-CN': '请求中的某个值超出允许范围（数字过大、日期不存在或含有不允许的字符）', en: 'A value in the request is out of range (a number too large, a date that does not exist or a character not allowed)' },
   'validation.body_invalid_json': { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
-  'field.body': { 'zh-CN': '请求内容', en: 'request body' },
-  'field.username': { 'zh-CN': '用户名', en: 'username' },
-  'field.password': { 'zh-CN': '密码', en: 'password' },
-  'field.newPassword': { 'zh-CN': '新密码', en: 'new password' },
-  'field.name': { 'zh-CN': '姓名/名称', en: 'name' },
-  'field.idNumber': { 'zh-CN': '身份证号', en: 'ID number' },
-  'field.phone': { 'zh-CN': '电话', en: 'phone' },
-  'field.gender': { 'zh-CN': '性别', en: 'gender' },
-  'field.birthDate': { 'zh-CN': '出生日期', en: 'birth date' },
-  'field.studentNumber': { 'zh-CN': '学籍号', en: 'student number' },
-  'field.classId': { 'zh-CN': '班级', en: 'class' },
-  'field.className': { 'zh-CN': '班级', en: 'class' },
-  'field.gradeName': { 'zh-CN': '年级', en: 'grade' },
-  'field.schoolId': { 'zh-CN': '学校', en: 'school' },
-  'field.role': { 'zh-CN': '角色', en: 'role' },
-  'field.regionCode': { 'zh-CN': '行政区划代码', en: 'region code' },
-  'field.date': { 'zh-CN': '日期', en: 'date' },
-  'field.file': { 'zh-CN': '文件', en: 'file' },
-  'field.guardianId': { 'zh-CN': '监护人', en: 'guardian' },
   'auth.invalid_credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   'auth.throttled': { 'zh-CN': '登录失败次数过多，请 15 分钟后再试', en: 'Too many failed logins; try again in 15 minutes' },
   'auth.account_disabled': { 'zh-CN': '账号已停用，请联系管理员', en: 'This account is disabled; contact your administrator' },

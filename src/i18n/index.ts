@@ -1,5 +1,6 @@
 import { featureMessages } from './all-messages';
 import { coreMessages } from './core-messages';
+import { fieldLabels } from './field-labels';
 
 export type Locale = 'zh-CN' | 'en';
 export type MessageTable = Record<string, { 'zh-CN': string; en: string }>;
@@ -17,7 +18,7 @@ export function hasMessage(code: string): boolean {
   return messages.has(code);
 }
 
-/** Translates a code; `{name}` placeholders take `params`. Field names are translated via `field.<name>`. */
+/** Translates a code; `{name}` placeholders take `params`. Field names are translated by `fieldLabel`. */
 export function t(locale: Locale, code: string, params: Record<string, unknown> = {}): string {
   const entry = messages.get(code);
   const template = entry ? entry[locale] : code;
@@ -28,9 +29,26 @@ export function t(locale: Locale, code: string, params: Record<string, unknown> 
   });
 }
 
+/** The field's label from the registry (`field-labels.ts`); a path is labelled segment by segment. */
 export function fieldLabel(locale: Locale, field: string): string {
-  const entry = messages.get(`field.${field}`);
-  return entry ? entry[locale] : field;
+  const whole = labelOf(field);
+  if (whole) return whole[locale];
+  if (!/[./[]/.test(field)) return field;
+  const parts: string[] = [];
+  for (const segment of field.split(/[./[\]]+/).filter(Boolean)) {
+    if (/^\d+$/.test(segment) && parts.length) {
+      // A list position, counted from 1 as users count rows: 行程第 1 项, travel #1.
+      const n = Number(segment) + 1;
+      parts[parts.length - 1] += locale === 'en' ? ` #${n}` : `第 ${n} 项`;
+    } else {
+      parts.push(labelOf(segment)?.[locale] ?? segment);
+    }
+  }
+  return parts.join(' › ');
+}
+
+function labelOf(name: string): { 'zh-CN': string; en: string } | undefined {
+  return Object.hasOwn(fieldLabels, name) ? fieldLabels[name] : messages.get(`field.${name}`);
 }
 
 /** zh-CN unless the caller asks for English first. */

@@ -120,4 +120,25 @@ describe.each(databases())('contacts proposed from the structure on %s', (kind) 
     const rows = await env.ctx.db.selectFrom('cases').select('id').where('person_id', '=', students[3].id).where('disease', '=', 'norovirus').execute();
     expect(rows).toHaveLength(1);
   });
+
+  it('answers five simultaneous retries of one submission with the same case', async () => {
+    const body = { personId: students[4].id, disease: 'varicella', status: 'suspected', foundBy: 'check', idempotencyKey: 'retry-key-race-5' };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => doctor.post('/api/cases', body)));
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(answers.map((r) => r.json().id)).size).toBe(1);
+    const rows = await env.ctx.db.selectFrom('cases').select('id').where('idempotency_key', '=', body.idempotencyKey).execute();
+    expect(rows).toEqual([{ id: answers[0].json().id }]);
+    const other = await doctor.post('/api/cases', { ...body, personId: students[5].id });
+    expect(other.json().error).toMatchObject({ code: 'case.idempotency_reused', field: 'idempotencyKey' });
+  });
+
+  it('refuses the case’s own patient as their own close contact', async () => {
+    const c = (await doctor.post('/api/cases', { personId: students[6].id, disease: 'influenza', status: 'suspected', foundBy: 'check' })).json();
+    const self = await doctor.post(`/api/cases/${c.id}/contacts`, { personId: students[6].id, exposureFrom: '2026-11-20', exposureTo: '2026-11-21', note: 'self' });
+    expect(self.statusCode).toBe(400);
+    expect(self.json().error).toMatchObject({ code: 'contact.is_the_case', field: 'personId', message: '病例本人不能登记为自己的密切接触者' });
+    const en = await doctor.request('POST', `/api/cases/${c.id}/contacts`, { personId: students[6].id, exposureFrom: '2026-11-20', exposureTo: '2026-11-21', note: 'self' }, { 'accept-language': 'en' });
+    expect(en.json().error.message).toBe('The case’s own patient cannot be their own close contact');
+    expect(await env.ctx.db.selectFrom('contacts').select('id').where('case_id', '=', c.id).execute()).toEqual([]);
+  });
 });

@@ -89,6 +89,9 @@ describe.each(databases())('random draws on %s', (kind) => {
     expect(await count(env, 'draws')).toBe(before);
     const range = await county.post('/api/draws', { regionCode: '410105', kind: 'weekly_spot_check', count: 11 });
     expect(range.json().error).toMatchObject({ code: 'draw.count_out_of_range', field: 'count' });
+    // A daily draw takes exactly five schools: the message says so rather than "5–5".
+    const daily = await county.post('/api/draws', { regionCode: '410105', kind: 'daily_self_report', count: 6 });
+    expect(daily.json().error).toMatchObject({ code: 'draw.count_exact', field: 'count', message: '抽取数量须为 5 所：抽取数量' });
   });
 
   it('with a bureau-held seed, a revealed seed that does not open the commitment is refused and nothing is drawn', async () => {

@@ -189,6 +189,12 @@ describe.each(databases())('the gate and its ledger on %s', (kind) => {
     expect(ws.rowCount).toBeGreaterThan(5);
     const texts = JSON.stringify(ws.getSheetValues());
     expect(texts).toContain('健康码黄码');
+    // The health-code column is in words, never the stored code (red, unknown …).
+    const col = (ws.getRow(2).values as unknown[]).indexOf('健康码');
+    const codes = new Set<unknown>();
+    ws.eachRow((row, n) => { if (n > 2) codes.add(row.getCell(col).value ?? ''); });
+    expect([...codes].filter((c) => !['绿码', '黄码', '红码', '未知', ''].includes(String(c)))).toEqual([]);
+    expect([...codes].some((c) => c === '黄码' || c === '红码')).toBe(true);
     const audit = await env.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'gate.ledger.export').execute();
     expect(audit).toHaveLength(1);
   });

@@ -92,7 +92,7 @@ describe.each(databases())('screening campaigns, parents\' links and coverage on
       const cov = (await county.get(`/api/screening/campaigns/${campaign}/coverage?level=${level}`)).json();
       const population = await env.ctx.db.selectFrom('persons').select(['id', 'class_id', 'household_of']).where('school_id', '=', schoolId).where('kind', 'in', ['student', 'co_resident']).execute();
       const answered = new Set((await env.ctx.db.selectFrom('screening_answers').select('person_id').where('campaign_id', '=', campaign).execute()).map((r) => r.person_id));
-      expect(cov.total).toEqual({ population: population.length, answered: answered.size, percent: Math.floor((answered.size * 100) / population.length) });
+      expect(cov.total).toEqual({ population: population.length, answered: answered.size, percent: Math.round((answered.size * 1000) / population.length) / 10 });
       if (level === 'class') {
         const classOf = (p: { class_id: number | null; household_of: number | null }) => p.class_id ?? population.find((h) => h.id === p.household_of)!.class_id;
         const first = population.filter((p) => classOf(p) === classId);
@@ -104,5 +104,21 @@ describe.each(databases())('screening campaigns, parents\' links and coverage on
     // the teacher sees only the class
     const mine = (await teacher.get(`/api/screening/campaigns/${campaign}/coverage?level=class`)).json();
     expect(mine.items.map((i: { key: string }) => i.key)).toEqual([String(classId)]);
+  });
+
+  it('names a stay in a county-level city under the province by the city itself, and words refused stays with labels', async () => {
+    const stay = { returned: true, travel: [{ regionCode: '419001', place: '济源市', fromDate: '2022-05-01', toDate: '2022-05-03' }], riskAreaResidence: false, symptoms: [] };
+    const unknown = await doctor.post(`/api/screening/campaigns/${campaign}/answers`, { personId: students[3], answers: { ...stay, travel: [{ ...stay.travel[0], regionCode: '419999' }] } });
+    expect(unknown.json().error).toMatchObject({ field: 'answers/travel/0/regionCode', message: '行政区划不存在：作答内容 › 行程第 1 项 › 行政区划' });
+    const future = await doctor.request('POST', `/api/screening/campaigns/${campaign}/answers`, { personId: students[3], answers: { ...stay, travel: [{ ...stay.travel[0], toDate: '2022-05-09' }] } }, { 'accept-language': 'en' });
+    expect(future.json().error).toMatchObject({ field: 'answers/travel/0/toDate', message: 'A stay starts after it ends, or lies in the future: answers › travel #1 › end date' });
+    expect((await doctor.post(`/api/screening/campaigns/${campaign}/answers`, { personId: students[3], answers: stay })).statusCode).toBe(200);
+    const jiyuan = { regionCode: '419001', name: '济源市', count: 1 };
+    expect((await county.get(`/api/screening/campaigns/${campaign}/summary`)).json().fromRegions).toContainEqual(jiyuan);
+    // An answer stored with the grouping code (省直辖县级行政区划) is still shown under 济源市.
+    await env.ctx.db.updateTable('screening_answers').set({ from_region: '419000' }).where('person_id', '=', students[3]).execute();
+    const s = (await county.get(`/api/screening/campaigns/${campaign}/summary`)).json();
+    expect(s.fromRegions).toContainEqual(jiyuan);
+    expect(JSON.stringify(s)).not.toContain('直辖县级行政区划');
   });
 });

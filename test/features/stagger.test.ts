@@ -64,9 +64,15 @@ describe.each(databases())('staggered schedules on %s', (kind) => {
     const tooSmall = await admin.post('/api/stagger/schedules', body(10));
     expect(tooSmall.statusCode).toBe(400);
     expect(tooSmall.json().error.code).toBe('stagger.class_exceeds_capacity');
-    expect(tooSmall.json().error.field).toMatch(/^classes\[\d\]\.size$/);
-    const short = await admin.post('/api/stagger/schedules', { ...body(), windows: { ...body().windows, dining: { start: '11:40', slotMinutes: 20, end: '12:00' } } });
-    expect(short.json().error).toMatchObject({ code: 'stagger.window_too_short', field: 'windows.dining.end' });
+    expect(tooSmall.json().error.field).toMatch(/^classes\/\d\/size$/);
+    // The solver's reason is worded in the caller's language, with no English inside the Chinese.
+    expect(tooSmall.json().error.message).toMatch(/^有班级人数超过最大校门\/就餐区域的单批容量：班级第 \d 项 › 人数（入校：[一二]年级\d班有 20 名学生，但最大的校门每批只能容纳 10 人）$/);
+    const shortBody = { ...body(), windows: { ...body().windows, dining: { start: '11:40', slotMinutes: 20, end: '12:00' } } };
+    const short = await admin.post('/api/stagger/schedules', shortBody);
+    expect(short.json().error).toMatchObject({ code: 'stagger.window_too_short', field: 'windows/dining/end' });
+    expect(short.json().error.message).toMatch(/^时间窗口太短，任何安排都无法满足容量：时间窗口 › 就餐 › 结束时间（就餐至少需要 \d+ 个时段，窗口只能容纳 1 个）$/);
+    const en = await admin.request('POST', '/api/stagger/schedules', shortBody, { 'accept-language': 'en' });
+    expect(en.json().error.message).toMatch(/^The window is too short for any timetable within capacity: time windows › dining › end \(dining needs at least \d+ slots; the window holds 1\)$/);
     expect((await admin.get(`/api/stagger/schedules/current?schoolId=${schoolId}`)).json().id).toBe(before);
     const count = await env.ctx.db.selectFrom('stagger_schedules').select((eb) => eb.fn.countAll<number>().as('n')).where('school_id', '=', schoolId).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);

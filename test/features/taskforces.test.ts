@@ -47,7 +47,7 @@ describe.each(databases())('task forces and duty rosters on %s', (kind) => {
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error).toMatchObject({ code: 'duty.shift_overlap', field: 'shifts/1/startsAt' });
     const inside = await w.county.s.post(`/api/taskforces/${tf}/shifts`, { shifts: [{ accountId: officer2, startsAt: '2026-12-02T00:00:00Z', endsAt: '2026-12-02T05:00:00Z' }, { accountId: officer2, startsAt: '2026-12-02T04:00:00Z', endsAt: '2026-12-02T09:00:00Z' }] });
-    expect(inside.json().error).toMatchObject({ code: 'duty.shift_overlap', field: 'shifts/1/startsAt' });
+    expect(inside.json().error).toMatchObject({ code: 'duty.shift_overlap_in_request', field: 'shifts/1/startsAt', message: '与本次提交的第 1 个班次是同一人且时间重叠：班次第 2 项 › 开始时间' });
     const backwards = await w.county.s.post(`/api/taskforces/${tf}/shifts`, { shifts: [{ accountId: officer2, startsAt: '2026-12-03T08:00:00Z', endsAt: '2026-12-03T07:00:00Z' }] });
     expect(backwards.json().error).toMatchObject({ code: 'duty.shift_end_before_start', field: 'shifts/0/endsAt' });
     const stranger = await w.county.s.post(`/api/taskforces/${tf}/shifts`, { shifts: [{ accountId: w.city.id, startsAt: '2026-12-03T08:00:00Z', endsAt: '2026-12-03T09:00:00Z' }] });
@@ -60,6 +60,8 @@ describe.each(databases())('task forces and duty rosters on %s', (kind) => {
     await w.county.s.post(`/api/taskforces/${other}/members`, { accountId: w.county.id, duty: '成员' });
     const res = await w.county.s.post(`/api/taskforces/${other}/shifts`, { shifts: [{ accountId: w.county.id, startsAt: '2026-11-30T07:00:00Z', endsAt: '2026-11-30T09:00:00Z' }] });
     expect(res.json().error).toMatchObject({ code: 'duty.shift_overlap', field: 'shifts/0/startsAt' });
+    // The other shift is named in Beijing time (stored 00:00Z–08:00Z), not as a UTC instant.
+    expect(res.json().error.message).toBe('与同一人在“金水区疫情防控应急专班”2026-11-30 08:00–16:00（北京时间）的班次重叠：班次第 1 项 › 开始时间');
   });
 
   it('lists today’s duty officers and shows the one on duty now on the bureau dashboard', async () => {

@@ -91,8 +91,9 @@ describe.each(databases())('testing schedules, due lists, results and lab import
     expect(pos.json()).toMatchObject({ repeated: false, riskStatus: 'red' });
     const again = await doctor.post('/api/test-results', { personId: students[2].id, testKind: 'pcr', sampledOn: '2022-05-06', result: 'positive' });
     expect(again.json().caseId).toBe(pos.json().caseId);
-    const cases = await env.ctx.db.selectFrom('cases').select(['status', 'found_by']).where('person_id', '=', students[2].id).execute();
-    expect(cases).toEqual([{ status: 'confirmed', found_by: 'test' }]);
+    const cases = await env.ctx.db.selectFrom('cases').select(['status', 'found_by', 'note']).where('person_id', '=', students[2].id).execute();
+    // The note is read in the Chinese UI, so it is written in Chinese as other records are.
+    expect(cases).toEqual([{ status: 'confirmed', found_by: 'test', note: `核酸检测阳性（2022-05-06 采样，检测记录 #${pos.json().id}）` }]);
   });
 
   it('imports a lab file all or nothing with per-row errors in the caller\'s language', async () => {

@@ -11,8 +11,6 @@ import { type PackGroup, type PackedSlot, fitGroup, packGroups } from './pack';
 import { PHASES, type Phase, type PhaseReport, type Placement, type StaggerRequest, type StaggerSchedule } from './types';
 import { type ValidRequest, formatClock, validateRequest } from './validate';
 
-const RESOURCE_WORD: Record<Phase, string> = { arrival: 'gate', departure: 'gate', dining: 'canteen area' };
-
 export function scheduleStaggered(req: StaggerRequest, options: { restarts?: number } = {}): StaggerSchedule {
   const v = validateRequest(req);
   const placements = v.classes.map(() => ({}) as Record<Phase, Placement>);
@@ -23,21 +21,19 @@ export function scheduleStaggered(req: StaggerRequest, options: { restarts?: num
     const w = v.windows[phase];
     const available = w.end === null ? Number.POSITIVE_INFINITY : Math.floor((w.end - w.start) / w.slotMinutes);
     if (lowerBound > available) {
-      throw new StaggerError('stagger.window_too_short', `windows.${phase}.end`, `${phase} needs at least ${lowerBound} slots; the window holds ${available}`, {
-        lowerBound,
-        available,
-      });
+      throw new StaggerError('stagger.window_too_short', `windows.${phase}.end`, 'min_slots', { phase, lowerBound, available }, { lowerBound, available });
     }
     if (slots.length > available) {
       throw new StaggerError(
         'stagger.window_not_met',
         `windows.${phase}.end`,
-        `no ${phase} timetable within ${available} slots was found (best ${slots.length}, lower bound ${lowerBound})`,
+        'not_found_within',
+        { phase, available, found: slots.length, lowerBound },
         { lowerBound, available, found: slots.length },
       );
     }
     if (w.start + slots.length * w.slotMinutes > 24 * 60) {
-      throw new StaggerError('stagger.window_invalid', `windows.${phase}.start`, `the ${phase} slots would run past midnight`);
+      throw new StaggerError('stagger.window_invalid', `windows.${phase}.start`, 'past_midnight', { phase });
     }
     const load = slots.map(() => res.map(() => 0));
     slots.forEach((slot, t) => {
@@ -75,7 +71,8 @@ function schedulePhase(v: ValidRequest, phase: Phase, restarts?: number): { slot
       throw new StaggerError(
         'stagger.class_exceeds_capacity',
         `classes[${i}].size`,
-        `${phase}: class ${c.name} has ${c.size} students but the largest ${RESOURCE_WORD[phase]} takes ${largest} per slot`,
+        'class_too_big',
+        { phase, className: c.name, size: c.size, largest },
         { phase, classId: c.id, size: c.size, largest },
       );
     }
@@ -92,7 +89,8 @@ function schedulePhase(v: ValidRequest, phase: Phase, restarts?: number): { slot
         throw new StaggerError(
           'stagger.sibling_grade_conflict',
           link.field,
-          `${phase}: siblings in ${v.classes[link.a].name} (grade ${ga}) and ${v.classes[link.b].name} (grade ${gb}) must share a slot, but grade ${separated.has(ga) ? ga : gb} is kept apart`,
+          'siblings_grade',
+          { phase, classA: v.classes[link.a].name, gradeA: ga, classB: v.classes[link.b].name, gradeB: gb, grade: separated.has(ga) ? ga : gb },
           { phase, classes: [v.classes[link.a].id, v.classes[link.b].id] },
         );
       }
@@ -116,7 +114,8 @@ function schedulePhase(v: ValidRequest, phase: Phase, restarts?: number): { slot
       throw new StaggerError(
         'stagger.sibling_group_too_large',
         'siblingLinks',
-        `${phase}: linked classes ${names.join(', ')} (${group.total} students) cannot share one slot of the ${RESOURCE_WORD[phase]}s`,
+        'siblings_too_many',
+        { phase, classes: names, students: group.total },
         { phase, classes: items.map((i) => v.classes[i].id), students: group.total },
       );
     }

@@ -1,4 +1,6 @@
+import { type Kysely, sql } from 'kysely';
 import type { Static } from 'typebox';
+import type { Database } from '../../db/tables';
 import { inTransaction } from '../../db/transaction';
 import type { Actor } from '../../domain/access/scope';
 import type { AppContext } from '../../http/context';
@@ -32,15 +34,19 @@ export async function createCase(ctx: AppContext, actor: Actor, body: Static<typ
   const today = schoolToday(ctx);
   if (body.onsetDate && body.onsetDate > today) throw new AppError('case.onset_future', 400, { field: 'onsetDate' });
   if (body.idempotencyKey) {
-    const prior = await ctx.db.selectFrom('cases').innerJoin('disease_policies as dp', 'dp.id', 'cases.policy_id').select(['cases.id', 'cases.outbreak_id', 'cases.policy_id', 'dp.version', 'cases.person_id']).where('idempotency_key', '=', body.idempotencyKey).executeTakeFirst();
-    if (prior) {
-      if (prior.person_id !== body.personId) throw new AppError('case.idempotency_reused', 409, { field: 'idempotencyKey' });
-      return { id: prior.id, outbreakId: prior.outbreak_id ?? prior.id, policyId: prior.policy_id, policyVersion: prior.version };
-    }
+    const prior = await priorCase(ctx.db, body.idempotencyKey, body.personId);
+    if (prior) return prior;
   }
   const policy = await effectivePolicyForSchool(ctx.db, body.disease, schoolId);
   const now = ctx.now();
   return inTransaction(ctx.db, async (trx, afterCommit) => {
+    if (body.idempotencyKey) {
+      // Retries sent at once (a double tap, a flaky network) all passed the look-up above: the first to
+      // take the key's lock writes the case, the others wait and then answer with it instead of a 409.
+      await sql`select pg_advisory_xact_lock(hashtext(${`case:${body.idempotencyKey}`}))`.execute(trx);
+      const prior = await priorCase(trx, body.idempotencyKey, body.personId);
+      if (prior) return prior;
+    }
     let source: { id: number; outbreak_id: number | null } | undefined;
     if (body.sourceCaseId) {
       source = await trx.selectFrom('cases').select(['id', 'outbreak_id']).where('id', '=', body.sourceCaseId).where('disease', '=', body.disease).executeTakeFirst();
@@ -77,6 +83,14 @@ export async function createCase(ctx: AppContext, actor: Actor, body: Static<typ
     });
     return { id: row.id, outbreakId, policyId: policy.id, policyVersion: policy.version };
   });
+}
+
+/** The answer already given to a submission key; the key of another person's case is refused. */
+async function priorCase(db: Kysely<Database>, key: string, personId: number) {
+  const prior = await db.selectFrom('cases').innerJoin('disease_policies as dp', 'dp.id', 'cases.policy_id').select(['cases.id', 'cases.outbreak_id', 'cases.policy_id', 'dp.version', 'cases.person_id']).where('idempotency_key', '=', key).executeTakeFirst();
+  if (!prior) return null;
+  if (prior.person_id !== personId) throw new AppError('case.idempotency_reused', 409, { field: 'idempotencyKey' });
+  return { id: prior.id, outbreakId: prior.outbreak_id ?? prior.id, policyId: prior.policy_id, policyVersion: prior.version };
 }
 
 export async function updateCase(ctx: AppContext, actor: Actor, caseId: number, body: Static<typeof UpdateCaseBody>, ip: string) {

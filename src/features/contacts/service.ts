@@ -86,7 +86,8 @@ export async function decideContact(ctx: AppContext, actor: Actor, contactId: nu
 
 /** Adds a contact the structure does not show (a friend from another class, a tutor …); it is confirmed at once. */
 export async function addContact(ctx: AppContext, actor: Actor, caseId: number, body: Static<typeof AddContactBody>, ip: string) {
-  await caseInScope(ctx, actor, caseId);
+  const c = await caseInScope(ctx, actor, caseId);
+  if (c.person_id === body.personId) throw new AppError('contact.is_the_case', 400, { field: 'personId' });
   const { schoolId } = await assertPersonInScope(ctx, actor, body.personId);
   const today = schoolToday(ctx);
   if (body.exposureTo > today) throw new AppError('contact.exposure_future', 400, { field: 'exposureTo' });

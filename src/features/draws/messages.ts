@@ -10,6 +10,7 @@ export const drawMessages: MessageTable = {
   'draw.commitment_invalid': { 'zh-CN': '承诺值须为 64 位十六进制：{field}', en: 'The commitment must be 64 hexadecimal characters: {field}' },
   'draw.count_invalid': { 'zh-CN': '抽取数量无效：{field}', en: 'Invalid number of schools: {field}' },
   'draw.count_out_of_range': { 'zh-CN': '抽取数量须在 {min}–{max} 所之间：{field}', en: 'The number of schools must be {min}–{max}: {field}' },
+  'draw.count_exact': { 'zh-CN': '抽取数量须为 {count} 所：{field}', en: 'The number of schools must be {count}: {field}' },
   'draw.date_invalid': { 'zh-CN': '日期无效：{field}', en: 'Invalid date: {field}' },
   'draw.date_in_past': { 'zh-CN': '抽签日期不能早于今天：{field}', en: 'The draw date cannot be in the past: {field}' },
   'draw.last_drawn_after_draw_date': { 'zh-CN': '学校上次被抽中的日期晚于本次抽签日期：{field}', en: 'A school was last drawn after this draw date: {field}' },
@@ -19,10 +20,4 @@ export const drawMessages: MessageTable = {
   'draw.repeat_needs_reason': { 'zh-CN': '本期已抽过签，再次抽签须填写理由（两次结果均公开留存）：{field}', en: 'This period has been drawn already; a repeat needs a recorded reason (both draws stay visible): {field}' },
   'draw.already_revealed': { 'zh-CN': '该抽签已执行并公布，不能重复执行', en: 'This draw has already been performed and revealed' },
   'draw.region_level': { 'zh-CN': '抽签须以市或县（区）为单位：{field}', en: 'Draws are made for a city or a county: {field}' },
-  'field.count': { 'zh-CN': '抽取数量', en: 'number of schools' },
-  'field.seed': { 'zh-CN': '种子', en: 'seed' },
-  'field.commitment': { 'zh-CN': '承诺值', en: 'commitment' },
-  'field.reason': { 'zh-CN': '理由', en: 'reason' },
-  'field.drawDate': { 'zh-CN': '抽签日期', en: 'draw date' },
-  'field.kind': { 'zh-CN': '类别', en: 'kind' },
 };

@@ -14,6 +14,15 @@ import type { CreateDrawBody, PerformDrawBody } from './schema';
 
 const FIELD_MAP = { 'draw.too_few_eligible': 'count', 'draw.count_out_of_range': 'count', 'draw.count_invalid': 'count', 'params.drawDate': 'drawDate' };
 
+/** A refusal of the draw rules; a kind with one allowed count (a daily draw: 5) says "须为 5 所", not "5–5". */
+function drawRefusal(e: unknown): unknown {
+  const err = asAppError(e, FIELD_MAP);
+  if (err instanceof AppError && err.code === 'draw.count_out_of_range' && err.params.min === err.params.max) {
+    return new AppError('draw.count_exact', 400, { ...err.params, count: err.params.min }, err.details);
+  }
+  return err;
+}
+
 /** Eligible schools of a region for a draw: every school in it, with the date it was last drawn for this kind. */
 async function eligibleSchools(trx: Trx, regionCode: string, kind: string, drawDate: string): Promise<EligibleSchool[]> {
   const rows = await sql<{ code: string; county: string; type: string; last: string | null }>`
@@ -49,7 +58,7 @@ export async function createDraw(ctx: AppContext, actor: Actor, body: Static<typ
     try {
       input = normaliseDrawInput({ params: { drawId: publicId, kind: body.kind, drawDate, count: body.count }, schools });
     } catch (e) {
-      throw asAppError(e, FIELD_MAP);
+      throw drawRefusal(e);
     }
     const canonical = canonicalJson(input);
     const seed = body.commitment ? null : randomBytes(32).toString('hex');
@@ -91,7 +100,7 @@ export async function performDraw(ctx: AppContext, actor: Actor, drawId: number,
   try {
     outcome = drawSchools({ seed, commitment: draw.commitment, params: input.params, schools: input.schools });
   } catch (e) {
-    throw asAppError(e, FIELD_MAP);
+    throw drawRefusal(e);
   }
   const now = ctx.now();
   return inTransaction(ctx.db, async (trx) => {

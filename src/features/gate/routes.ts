@@ -18,6 +18,8 @@ import { lookupAtGate, recordEntry } from './record-entry';
 import { EntryResponse, Headcount, LedgerList, LedgerQuery, LookupBody, LookupResponse, PersonCodeResponse, RecordEntryBody, SchoolDayQuery, VisitorRow } from './schema';
 
 const KIND_ZH: Record<string, string> = { student: '学生', staff: '教职工', visitor: '访客' };
+/** The ledger is read as paper (出入台账): the health-code colour in words, not the stored code. */
+const HEALTH_CODE_ZH: Record<string, string> = { green: '绿码', yellow: '黄码', red: '红码', unknown: '未知' };
 const yesNo = (v: boolean | null) => (v === null ? '' : v ? '是' : '否');
 
 export function registerGateRoutes(app: App, ctx: AppContext) {
@@ -57,7 +59,7 @@ export function registerGateRoutes(app: App, ctx: AppContext) {
       { header: '扫场所码', value: (r) => yesNo(r.venueCodeScanned) },
       { header: '出示行程码', value: (r) => yesNo(r.travelRecordShown) },
       { header: '体温(℃)', value: (r) => r.temperature },
-      { header: '健康码', value: (r) => r.riskStatus },
+      { header: '健康码', value: (r) => (r.riskStatus ? (HEALTH_CODE_ZH[r.riskStatus] ?? r.riskStatus) : '') },
       { header: '结果', value: (r) => (r.decision === 'allow' ? '放行' : '劝返') },
       { header: '原因', width: 30, value: (r) => reason(r.reasons) },
       { header: '值守人员', value: (r) => r.guardName },

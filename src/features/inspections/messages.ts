@@ -8,10 +8,4 @@ export const inspectionMessages: MessageTable = {
   'inspection.unanswered': { 'zh-CN': '还有 {count} 项未作答（可选“不适用”）：{field}', en: '{count} items are not answered yet (“not applicable” is allowed): {field}' },
   'inspection.not_yours': { 'zh-CN': '学校账号只能处理本校的校级督查', en: 'School accounts work only on their own school-level inspections' },
   'inspection.checklist_unknown': { 'zh-CN': '检查清单版本不存在：{field}', en: 'Unknown checklist version: {field}' },
-  'field.inspectorIds': { 'zh-CN': '督查人员', en: 'inspectors' },
-  'field.method': { 'zh-CN': '督查方式', en: 'method' },
-  'field.level': { 'zh-CN': '层级', en: 'level' },
-  'field.scheduledOn': { 'zh-CN': '计划日期', en: 'scheduled date' },
-  'field.answers': { 'zh-CN': '作答', en: 'answers' },
-  'field.summary': { 'zh-CN': '督查结论', en: 'summary' },
 };

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Static } from 'typebox';
+import type { Database } from '../../db/tables';
 import { inTransaction } from '../../db/transaction';
 import type { Actor } from '../../domain/access/scope';
 import { returnCheck } from '../../domain/leave/return-check';
@@ -29,13 +30,17 @@ export async function saveAnswer(ctx: AppContext, actor: Actor | null, c: Campai
   const person = await sql<{ id: number; school_id: number; kind: string }>`select p.id, p.school_id, p.kind from persons p where p.id = ${personId} and ${inPopulation(c)}`.execute(ctx.db);
   const p = person.rows[0];
   if (!p) throw new AppError('screening.not_in_population', 400, { field: 'personId' });
-  for (const [i, s] of answers.travel.entries()) if (s.fromDate > s.toDate || s.fromDate > today) throw new AppError('screening.travel_dates', 400, { field: `answers.travel.${i}.fromDate` });
+  for (const [i, s] of answers.travel.entries()) {
+    if (s.fromDate > s.toDate || s.fromDate > today) throw new AppError('screening.travel_dates', 400, { field: `answers/travel/${i}/fromDate` });
+    // A stay is reported after it happened: one still running ends today at the latest.
+    if (s.toDate > today) throw new AppError('screening.travel_dates', 400, { field: `answers/travel/${i}/toDate` });
+  }
   const codes = [...new Set([...answers.travel.map((s) => s.regionCode), ...(answers.residenceRegionCode ? [answers.residenceRegionCode] : [])])];
   if (codes.length) {
     const known = new Set((await ctx.db.selectFrom('regions').select('code').where('code', 'in', codes).execute()).map((r) => r.code));
     const bad = answers.travel.findIndex((s) => !known.has(s.regionCode));
-    if (bad >= 0) throw new AppError('response.region_unknown', 400, { field: `answers.travel.${bad}.regionCode` });
-    if (answers.residenceRegionCode && !known.has(answers.residenceRegionCode)) throw new AppError('response.region_unknown', 400, { field: 'answers.residenceRegionCode' });
+    if (bad >= 0) throw new AppError('response.region_unknown', 400, { field: `answers/travel/${bad}/regionCode` });
+    if (answers.residenceRegionCode && !known.has(answers.residenceRegionCode)) throw new AppError('response.region_unknown', 400, { field: 'answers/residenceRegionCode' });
   }
   const now = ctx.now();
   return inTransaction(ctx.db, async (trx, afterCommit) => {
@@ -54,10 +59,9 @@ export async function saveAnswer(ctx: AppContext, actor: Actor | null, c: Campai
         and (a.name = ar.name or position(a.name in t.place) > 0) order by a.id`.execute(trx);
     // "From" a place means its city: 14 of the 183 came from Zhengzhou, whichever district.
     const first = answers.travel[0]?.regionCode;
-    const fromCity = first
-      ? ((await sql<{ code: string }>`select rc.ancestor_code as code from region_closure rc join regions r on r.code = rc.ancestor_code where rc.code = ${first} and r.level = 'city'`.execute(trx)).rows[0]?.code ?? first)
-      : null;
-    const schoolCity = (await sql<{ code: string }>`select rc.ancestor_code as code from schools s join region_closure rc on rc.code = s.region_code join regions r on r.code = rc.ancestor_code where s.id = ${p.school_id} and r.level = 'city'`.execute(trx)).rows[0]?.code ?? null;
+    const fromCity = first ? await cityOf(trx, first) : null;
+    const school = await trx.selectFrom('schools').select('region_code').where('id', '=', p.school_id).executeTakeFirst();
+    const schoolCity = school ? await cityOf(trx, school.region_code) : null;
     const riskAreas = hits.rows.map((h) => ({ areaId: Number(h.id), name: h.name, level: h.level }));
     const policy = await effectivePolicyForSchool(trx, 'covid19', p.school_id);
     const check = returnCheck({
@@ -78,3 +82,17 @@ export async function saveAnswer(ctx: AppContext, actor: Actor | null, c: Campai
     return { campaignId: c.id, personId, riskAreas, proposals, highRiskOccupation: highRisk, riskStatus: risk.changes[0]?.to ?? null };
   });
 }
+
+/**
+ * The city a region belongs to. Under a placeholder grouping (省直辖县级行政区划, 419000) the county-level
+ * city is itself the city: 济源市, not the grouping's name.
+ */
+export async function cityOf(db: Kysely<Database>, code: string): Promise<string> {
+  const row = await sql<{ code: string | null }>`select coalesce(
+      (select rc.ancestor_code from region_closure rc join regions r on r.code = rc.ancestor_code where rc.code = ${code} and r.level = 'city' and not ${isGrouping('r')}),
+      (select rc.ancestor_code from region_closure rc join regions r on r.code = rc.ancestor_code where rc.code = ${code} and r.level = 'county')) as code`.execute(db);
+  return row.rows[0]?.code ?? code;
+}
+
+/** GB/T 2260 groups counties directly under a province in a city-level code with this name, not a city. */
+export const isGrouping = (alias: string) => sql<boolean>`(${sql.ref(`${alias}.name`)} like '%直辖县级行政区划')`;

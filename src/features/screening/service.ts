@@ -12,7 +12,7 @@ import type { FieldCipher } from '../../security/crypto';
 import { writeAudit } from '../audit/write-audit';
 import { assertRegionInScope, schoolToday } from '../cases/school-date';
 import { assertClassInScope, assertPersonInScope } from '../scope-guard';
-import { saveAnswer } from './answer';
+import { isGrouping, saveAnswer } from './answer';
 import { campaignView, inPopulation, loadCampaign } from './population';
 import type { AnswerBody, CampaignBody, CoverageQuery } from './schema';
 
@@ -38,7 +38,7 @@ export async function createCampaign(ctx: AppContext, actor: Actor, body: Static
     const inside = await ctx.db.selectFrom('schools as s').innerJoin('region_closure as rc', 'rc.code', 's.region_code').select('s.id').where('rc.ancestor_code', '=', body.regionCode).where('s.id', 'in', schoolIds).execute();
     const ok = new Set(inside.map((r) => r.id));
     const bad = schoolIds.findIndex((id) => !ok.has(id));
-    if (bad >= 0) throw new AppError('screening.school_outside', 400, { field: `filters.schoolIds.${bad}` });
+    if (bad >= 0) throw new AppError('screening.school_outside', 400, { field: `filters/schoolIds/${bad}` });
   }
   return inTransaction(ctx.db, async (trx) => {
     const row = await trx
@@ -107,9 +107,16 @@ export async function summary(ctx: AppContext, actor: Actor, id: number) {
       count(*) filter (where a.symptoms)::int as symptoms, count(*) filter (where (a.answers->>'highRiskOccupation')::boolean)::int as high_risk,
       count(*) filter (where jsonb_array_length(a.answers->'proposals') > 0)::int as proposals
     from screening_answers a ${scoped}`.execute(ctx.db)).rows[0];
+  // Answers stored before the placeholder grouping was recognised name 419000: their county-level city is
+  // taken from the first stay, so the list says 济源市, not 省直辖县级行政区划.
   const from = await sql<{ code: string; name: string; n: number }>`
-    select a.from_region as code, coalesce(r.name, a.from_region) as name, count(*)::int as n
-    from screening_answers a left join regions r on r.code = a.from_region ${scoped} and a.returned and a.from_region is not null
+    select coalesce(own.code, a.from_region) as code, coalesce(r.name, a.from_region) as name, count(*)::int as n
+    from screening_answers a
+    left join regions fr on fr.code = a.from_region
+    left join lateral (select rc.ancestor_code as code from region_closure rc join regions c on c.code = rc.ancestor_code
+      where ${isGrouping('fr')} and rc.code = a.answers->'travel'->0->>'regionCode' and c.level = 'county') own on true
+    left join regions r on r.code = coalesce(own.code, a.from_region)
+    ${scoped} and a.returned and a.from_region is not null
     group by 1, 2 order by 3 desc, 1`.execute(ctx.db);
   const cov = await coverage(ctx, actor, id, { level: 'region' as never });
   return {

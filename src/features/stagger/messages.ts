@@ -1,6 +1,9 @@
 import type { MessageTable } from '../../i18n';
 
-/** The solver names the constraint that fails (`field`) and explains it (`detail`, from the domain core). */
+/**
+ * The solver names the constraint that fails (`field`) and explains it (`detail`: the domain's reason code,
+ * worded below with its parameters by the service).
+ */
 export const staggerMessages: MessageTable = {
   'stagger.input_invalid': { 'zh-CN': '错峰安排的输入有误：{field}（{detail}）', en: 'The schedule request is invalid at {field} ({detail})' },
   'stagger.duplicate_id': { 'zh-CN': '编号重复：{field}（{detail}）', en: 'Duplicate id at {field} ({detail})' },
@@ -15,5 +18,30 @@ export const staggerMessages: MessageTable = {
   'stagger.window_not_met': { 'zh-CN': '未能在时间窗口内找到满足容量的安排：{field}（{detail}）', en: 'No timetable within the window was found: {field} ({detail})' },
   'stagger.no_classes': { 'zh-CN': '该校没有在读学生的班级', en: 'The school has no classes with students' },
   'stagger.link_not_in_school': { 'zh-CN': '关联的班级不属于本校：{field}', en: 'A linked class is not in this school: {field}' },
+  'stagger.phase.arrival': { 'zh-CN': '入校', en: 'arrival' },
+  'stagger.phase.departure': { 'zh-CN': '离校', en: 'departure' },
+  'stagger.phase.dining': { 'zh-CN': '就餐', en: 'dining' },
+  'stagger.resource.gate': { 'zh-CN': '校门', en: 'gate' },
+  'stagger.resource.area': { 'zh-CN': '就餐区域', en: 'canteen area' },
+  'stagger.reason.clock_format': { 'zh-CN': '时间须写作“时:分”（00:00–23:59）', en: 'times are written HH:MM (00:00–23:59)' },
+  'stagger.reason.window_required': { 'zh-CN': '缺少{phase}时间窗口', en: 'a {phase} window is required' },
+  'stagger.reason.window_no_slot': { 'zh-CN': '{phase}时间窗口至少要容纳一个时段', en: 'the {phase} window must hold at least one slot' },
+  'stagger.reason.past_midnight': { 'zh-CN': '{phase}时段会排到午夜以后', en: 'the {phase} slots would run past midnight' },
+  'stagger.reason.whole_number': { 'zh-CN': '须为 {min}–{max} 的整数', en: 'must be a whole number from {min} to {max}' },
+  'stagger.reason.grade_range': { 'zh-CN': '年级须为 {min}–{max} 的整数', en: 'the grade must be a whole number from {min} to {max}' },
+  'stagger.reason.id_required': { 'zh-CN': '编号不能为空', en: 'an id is required' },
+  'stagger.reason.id_twice': { 'zh-CN': '“{id}”出现了两次', en: '{id} appears twice' },
+  'stagger.reason.no_classes': { 'zh-CN': '至少需要一个班级', en: 'at least one class is required' },
+  'stagger.reason.none_given': { 'zh-CN': '至少需要一项', en: 'at least one is required' },
+  'stagger.reason.link_pair': { 'zh-CN': '每条关联须为两个班级', en: 'a link is a pair of class ids' },
+  'stagger.reason.link_self': { 'zh-CN': '班级不能与自身关联', en: 'a class cannot be linked to itself' },
+  'stagger.reason.unknown_class': { 'zh-CN': '没有编号为 {classId} 的班级', en: 'unknown class {classId}' },
+  'stagger.reason.separate_grades': { 'zh-CN': '须为年级列表或“全部”', en: "a list of grades or 'all'" },
+  'stagger.reason.phases_list': { 'zh-CN': '环节只能是入校、离校、就餐', en: 'phases are arrival, departure, dining' },
+  'stagger.reason.class_too_big': { 'zh-CN': '{phase}：{className}有 {size} 名学生，但最大的{resource}每批只能容纳 {largest} 人', en: '{phase}: class {className} has {size} students but the largest {resource} takes {largest} per slot' },
+  'stagger.reason.siblings_grade': { 'zh-CN': '{phase}：{classA}与{classB}的兄弟姐妹须同批，但年级 {grade} 要求单独安排', en: '{phase}: siblings in {classA} and {classB} must share a slot, but grade {grade} is kept apart' },
+  'stagger.reason.siblings_too_many': { 'zh-CN': '{phase}：关联班级{classes}共 {students} 人，无法在同一批次通过一个{resource}', en: '{phase}: linked classes {classes} ({students} students) cannot share one slot of a {resource}' },
+  'stagger.reason.min_slots': { 'zh-CN': '{phase}至少需要 {lowerBound} 个时段，窗口只能容纳 {available} 个', en: '{phase} needs at least {lowerBound} slots; the window holds {available}' },
+  'stagger.reason.not_found_within': { 'zh-CN': '{phase}未能在 {available} 个时段内排完（最好结果 {found} 个，理论下限 {lowerBound} 个）', en: 'no {phase} timetable within {available} slots was found (best {found}, lower bound {lowerBound})' },
   'stagger.no_schedule': { 'zh-CN': '该校尚无错峰安排', en: 'The school has no staggered timetable yet' },
 };

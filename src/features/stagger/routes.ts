@@ -7,7 +7,7 @@ import { createSchedule, currentSchedule } from './service';
 export function registerStaggerRoutes(app: App, ctx: AppContext) {
   const tags = ['stagger'];
   app.post('/api/stagger/schedules', { config: { access: 'stagger.manage' }, schema: { tags, body: CreateScheduleBody, response: { 200: ScheduleResponse } } }, (req) =>
-    createSchedule(ctx, req.actor!, req.body, req.ip),
+    createSchedule(ctx, req.actor!, req.body, req.locale, req.ip),
   );
   app.get('/api/stagger/schedules/current', { config: { access: 'stagger.read' }, schema: { tags, querystring: SchoolQuery, response: { 200: ScheduleResponse } } }, (req) =>
     currentSchedule(ctx, req.actor!, req.query.schoolId),

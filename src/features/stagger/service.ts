@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/access/scope';
 import { PHASES, type Phase, scheduleStaggered, StaggerError, type StaggerRequest } from '../../domain/stagger';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
+import { type Locale, t } from '../../i18n';
 import { writeAudit } from '../audit/write-audit';
 import { assertSchoolInScope } from '../scope-guard';
 import type { CreateScheduleBody } from './schema';
@@ -27,11 +28,26 @@ async function schoolClasses(ctx: AppContext, schoolId: number) {
 }
 
 /**
+ * The solver's refusal in the caller's language: the domain gives a reason code with parameters, worded
+ * here (phase and resource names too), and its field path in the `/` form the request validation uses.
+ */
+function solverRefusal(err: StaggerError, locale: Locale): AppError {
+  const params: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(err.params)) params[k] = Array.isArray(v) ? v.join(locale === 'en' ? ', ' : '、') : v;
+  if (typeof err.params.phase === 'string') {
+    params.phase = t(locale, `stagger.phase.${err.params.phase}`);
+    params.resource = t(locale, err.params.phase === 'dining' ? 'stagger.resource.area' : 'stagger.resource.gate');
+  }
+  const field = err.field.replace(/\[(\d+)\]/g, '/$1').replace(/\./g, '/');
+  return new AppError(err.code, 400, { field, detail: t(locale, `stagger.reason.${err.reason}`, params) }, err.details);
+}
+
+/**
  * Computes the school's staggered timetable from its classes as they are now and the gates, canteen
  * areas and windows given, and stores it as the one in force. A constraint that cannot be met is a
  * 400 naming it (from the solver), and nothing is stored; no partial timetable is kept.
  */
-export async function createSchedule(ctx: AppContext, actor: Actor, body: Static<typeof CreateScheduleBody>, ip: string) {
+export async function createSchedule(ctx: AppContext, actor: Actor, body: Static<typeof CreateScheduleBody>, locale: Locale, ip: string) {
   await assertSchoolInScope(ctx, actor, body.schoolId);
   const classes = (await schoolClasses(ctx, body.schoolId)).filter((c) => Number(c.size) > 0);
   if (!classes.length) throw new AppError('stagger.no_classes', 400, { field: 'schoolId' });
@@ -51,7 +67,7 @@ export async function createSchedule(ctx: AppContext, actor: Actor, body: Static
   try {
     schedule = scheduleStaggered(request);
   } catch (err) {
-    if (err instanceof StaggerError) throw new AppError(err.code, 400, { field: err.field, detail: err.message }, err.details);
+    if (err instanceof StaggerError) throw solverRefusal(err, locale);
     throw err;
   }
   const names = new Map<string, string>([...body.gates.map((g) => [`gate:${g.id}`, g.name ?? g.id] as const), ...body.canteenAreas.map((a) => [`area:${a.id}`, a.name ?? a.id] as const)]);

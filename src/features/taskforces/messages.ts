@@ -8,9 +8,6 @@ export const taskForceMessages: MessageTable = {
   'duty.shift_end_before_start': { 'zh-CN': '班次结束时间须晚于开始时间：{field}', en: 'A shift must end after it starts: {field}' },
   'duty.shift_too_long': { 'zh-CN': '单个班次不能超过 {hours} 小时：{field}', en: 'A shift cannot last more than {hours} hours: {field}' },
   'duty.shift_not_member': { 'zh-CN': '值班人员须是专班成员：{field}', en: 'The person on duty must be a member of the task force: {field}' },
-  'duty.shift_overlap': { 'zh-CN': '同一人的班次时间重叠（{other}）：{field}', en: 'Overlapping shifts for one person ({other}): {field}' },
-  'field.remit': { 'zh-CN': '职责', en: 'remit' },
-  'field.discipline': { 'zh-CN': '纪律要求', en: 'discipline requirements' },
-  'field.duty': { 'zh-CN': '分工', en: 'duty' },
-  'field.shifts': { 'zh-CN': '班次', en: 'shifts' },
+  'duty.shift_overlap': { 'zh-CN': '与同一人在“{taskForce}”{from}–{to}（北京时间）的班次重叠：{field}', en: 'Overlaps the same person’s shift in {taskForce}, {from}–{to} (Beijing time): {field}' },
+  'duty.shift_overlap_in_request': { 'zh-CN': '与本次提交的第 {other} 个班次是同一人且时间重叠：{field}', en: 'Overlaps shift {other} of this request for the same person: {field}' },
 };

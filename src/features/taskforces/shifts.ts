@@ -48,8 +48,10 @@ export async function addShifts(ctx: AppContext, actor: Actor, id: number, body:
     if (clash) {
       const [a, b] = clash;
       const index = fresh[b - existing.length].i;
-      const other = a < existing.length ? `${existing[a].name} ${new Date(existing[a].starts_at).toISOString()}` : `shifts/${fresh[a - existing.length].i}`;
-      throw new AppError('duty.shift_overlap', 409, { field: `shifts/${index}/startsAt`, other });
+      const field = `shifts/${index}/startsAt`;
+      if (a >= existing.length) throw new AppError('duty.shift_overlap_in_request', 409, { field, other: fresh[a - existing.length].i + 1 });
+      const e = existing[a];
+      throw new AppError('duty.shift_overlap', 409, { field, taskForce: e.name, ...beijingRange(new Date(e.starts_at), new Date(e.ends_at)) });
     }
     if (!fresh.length) return { added: 0, ids: [] as number[] };
     const rows = await trx
@@ -70,4 +72,12 @@ export async function removeShift(ctx: AppContext, actor: Actor, id: number, shi
     await writeAudit(trx, actor, { action: 'duty.shift_remove', objectType: 'task_force', objectId: id, detail: { shiftId, accountId: gone.account_id }, ip });
     return { ok: true };
   });
+}
+
+/** Times shown to users are Beijing time (UTC+8, no daylight saving), not the stored UTC instant. */
+export function beijingRange(from: Date, to: Date): { from: string; to: string } {
+  const local = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const a = local(from);
+  const b = local(to);
+  return { from: a, to: a.slice(0, 10) === b.slice(0, 10) ? b.slice(11) : b };
 }

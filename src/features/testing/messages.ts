@@ -19,9 +19,4 @@ export const testingMessages: MessageTable = {
   'testing.import.result_invalid': { 'zh-CN': '检测结果“{value}”无法识别（阴性/阳性）', en: 'Unknown result "{value}" (negative or positive)' },
   'testing.import.duplicate': { 'zh-CN': '与第 {first} 行重复', en: 'Repeats row {first}' },
   'testing.import.conflict': { 'zh-CN': '已登记为不同结果', en: 'A different result is already recorded' },
-  'field.testKind': { 'zh-CN': '检测类型', en: 'test' },
-  'field.sampledOn': { 'zh-CN': '采样日期', en: 'sampling date' },
-  'field.weekdays': { 'zh-CN': '检测日', en: 'test days' },
-  'field.group': { 'zh-CN': '检测人群', en: 'group' },
-  'field.file': { 'zh-CN': '文件', en: 'file' },
 };

@@ -92,6 +92,12 @@ export async function writeResults(ctx: AppContext, trx: Trx, actor: Actor, rows
   return { written, conflicts, risk };
 }
 
+/** Case notes are read by Chinese users, as the other services' notes (isolation reasons) are written. */
+const TEST_KIND_ZH: Record<string, string> = { pcr: '核酸检测', antigen: '抗原检测' };
+export function positiveNote(p: { id: number; testKind: string; sampledOn: string }): string {
+  return `${TEST_KIND_ZH[p.testKind] ?? '检测'}阳性（${p.sampledOn} 采样，检测记录 #${p.id}）`;
+}
+
 /**
  * A positive opens a case through the cases service once the result is committed (a PCR positive
  * is confirmed, an antigen positive suspected). The key ties the case to the result, so a retried
@@ -101,7 +107,7 @@ export async function openCasesForPositives(ctx: AppContext, actor: Actor, posit
   const ids: number[] = [];
   for (const p of positives) {
     const c = await createCase(ctx, actor, {
-      personId: p.personId, disease: 'covid19', status: (p.testKind === 'pcr' ? 'confirmed' : 'suspected') as never, onsetDate: p.sampledOn, foundBy: 'test' as never, note: `test result #${p.id}`, idempotencyKey: `test-result-${p.id}`,
+      personId: p.personId, disease: 'covid19', status: (p.testKind === 'pcr' ? 'confirmed' : 'suspected') as never, onsetDate: p.sampledOn, foundBy: 'test' as never, note: positiveNote(p), idempotencyKey: `test-result-${p.id}`,
     }, ip);
     ids.push(c.id);
   }

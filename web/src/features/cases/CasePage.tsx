@@ -2,7 +2,7 @@ import { App, Button, Card, Descriptions, Form, Input, Select, Space, Table, Tag
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCan } from '../../shared/auth';
-import { useI18n } from '../../shared/i18n';
+import { type MessageKey, useI18n } from '../../shared/i18n';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { type ContactRow, useCase, useCaseMutations, useContacts, useSites } from './api';
 import { caseStatusColor } from './CasesPage';
@@ -71,8 +71,14 @@ function IsolationOrder({ caseId, confirmed }: { caseId: number; confirmed: numb
 /** A case: its facts, the contacts proposed by the rules (confirm or dismiss) and the isolation order for the confirmed ones. */
 export function CasePage() {
   const { c, fmt } = useCaseText();
-  const { tv } = useI18n();
+  const { tv, t } = useI18n();
   const id = Number(useParams().id);
+  // Contact routes share the policies' labels (同班, 同宿舍 …); a contact added by hand has its own.
+  const viaLabel = (v: string) => {
+    if (v === 'manual') return c.viaManual;
+    const key = `policies.vias.${v}` as MessageKey;
+    return t(key) === key ? v : t(key);
+  };
   const can = useCan();
   const manage = can('case.manage');
   const { message } = App.useApp();
@@ -137,7 +143,7 @@ export function CasePage() {
           columns={[
             { title: c.person, dataIndex: 'personName' },
             { title: c.className, dataIndex: 'className' },
-            { title: c.via, dataIndex: 'via', render: (v: string[]) => v.join('、') },
+            { title: c.via, dataIndex: 'via', render: (v: string[]) => v.map(viaLabel).join(c.listSeparator) },
             { title: c.exposure, render: (_: unknown, k: ContactRow) => `${k.exposureFrom} – ${k.exposureTo}` },
             { title: c.status, dataIndex: 'status', render: (s: string) => <Tag color={contactColor[s]}>{c.contactStatuses[s] ?? s}</Tag> },
             { title: c.risk, dataIndex: 'riskStatus', render: (s: string) => <Tag color={riskColor[s]}>{c.risks[s] ?? s}</Tag> },

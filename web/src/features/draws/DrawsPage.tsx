@@ -4,6 +4,8 @@ import { useCan, useMe } from '../../shared/auth';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { fmtTime, useText } from '../governance-dashboard/text';
 import { useDraw, useDrawMutations, useDraws } from './api';
+import { useI18n } from '../../shared/i18n';
+import { joinList } from '../../shared/i18n/punctuation';
 
 const TEXT = {
   'zh-CN': {
@@ -28,6 +30,7 @@ const TEXT = {
 
 export function DrawsPage() {
   const d = useText(TEXT);
+  const { locale } = useI18n();
   const me = useMe();
   const can = useCan();
   const { message } = App.useApp();
@@ -69,7 +72,7 @@ export function DrawsPage() {
           { title: d.kind, render: (_, r) => d.kinds[r.kind] ?? r.kind },
           { title: d.attempt, dataIndex: 'attempt' },
           { title: d.eligible, dataIndex: 'eligible' },
-          { title: d.selected, render: (_, r) => r.selected.map((s) => s.schoolName).join('、') || '—' },
+          { title: d.selected, render: (_, r) => joinList(locale, r.selected.map((s) => s.schoolName)) || '—' },
           { title: '', render: (_, r) => <Tag color={r.status === 'revealed' ? 'green' : 'blue'}>{d.status[r.status]}</Tag> },
         ]}
       />

@@ -7,6 +7,7 @@ import { PersonStateCard } from './PersonStateCard';
 import { QrScanner } from './QrScanner';
 import { useGateText } from './strings';
 import { type ActiveVenue, VenueBar } from './VenueBar';
+import { joinList } from '../../shared/i18n/punctuation';
 
 type Way = 'studentNumber' | 'idNumber' | 'personCode' | 'visitor';
 const NO_CHECKS: Checks = { realNameVerified: false, maskWorn: false, venueCodeScanned: false, travelRecordShown: false };
@@ -18,7 +19,7 @@ const newKey = () => (crypto.randomUUID?.() ?? `${Date.now()}-${Math.random().to
  * so a double tap or a retry on a weak connection records the person once.
  */
 export function GatePage() {
-  const { g } = useGateText();
+  const { g, locale } = useGateText();
   const [venue, setVenue] = useState<ActiveVenue | null>(null);
   const [way, setWay] = useState<Way>('studentNumber');
   const [value, setValue] = useState('');
@@ -88,7 +89,7 @@ export function GatePage() {
             subTitle={
               <Space orientation="vertical" size={2}>
                 <span>{result.person.name} · {result.direction === 'in' ? g.in : g.out}</span>
-                {result.reasons.length > 0 && <span data-testid="gate-reasons">{result.reasons.map((r) => g.reasons[r]).join('、')}</span>}
+                {result.reasons.length > 0 && <span data-testid="gate-reasons">{joinList(locale, result.reasons.map((r) => g.reasons[r]))}</span>}
                 {result.notifyDoctor && <strong>{g.doctorNotified}</strong>}
               </Space>
             }

@@ -7,12 +7,13 @@ import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { exportLedger, type LedgerRow, useAcknowledge, useHeadcount, useLedger, useRefusals, useVisitors, type VisitorRow } from './api';
 import { useGateText } from './strings';
 import { useSchoolChoice } from './useSchoolChoice';
+import { joinList } from '../../shared/i18n/punctuation';
 
 const time = (iso: string) => dayjs(iso).format('HH:mm:ss');
 
 /** The entry ledger (出入台账) with the day's headcount, the refusals (the school doctor's list) and visitors. */
 export function LedgerPage() {
-  const { g } = useGateText();
+  const { g, locale } = useGateText();
   const can = useCan();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
@@ -33,7 +34,7 @@ export function LedgerPage() {
     { title: g.className, dataIndex: 'className' },
     { title: g.temperature, dataIndex: 'temperature' },
     { title: g.decision, dataIndex: 'decision', render: (d: string) => <Tag color={d === 'allow' ? 'green' : 'red'}>{d === 'allow' ? g.allow : g.refuse}</Tag> },
-    { title: g.reason, dataIndex: 'reasons', render: (rs: LedgerRow['reasons']) => rs.map((r) => g.reasons[r]).join('、') },
+    { title: g.reason, dataIndex: 'reasons', render: (rs: LedgerRow['reasons']) => joinList(locale, rs.map((r) => g.reasons[r])) },
     { title: g.guard, dataIndex: 'guardName' },
   ];
   const refusalColumns = [

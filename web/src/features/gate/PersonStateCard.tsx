@@ -1,12 +1,13 @@
 import { Alert, Card, Descriptions, Tag } from 'antd';
 import type { Lookup } from './api';
 import { useGateText } from './strings';
+import { colon, joinList } from '../../shared/i18n/punctuation';
 
 const RISK_COLOUR = { green: 'green', yellow: 'gold', red: 'red', unknown: 'default' } as const;
 
 /** Who is at the gate and what their record says, before the temperature is taken. */
 export function PersonStateCard({ lookup }: { lookup: Lookup }) {
-  const { g } = useGateText();
+  const { g, locale } = useGateText();
   const p = lookup.person;
   return (
     <Card size="small" data-testid="gate-person">
@@ -22,7 +23,7 @@ export function PersonStateCard({ lookup }: { lookup: Lookup }) {
         </Descriptions.Item>
       </Descriptions>
       {lookup.stateReasons.length > 0 ? (
-        <Alert type="error" showIcon data-testid="gate-state-warning" title={`${g.mustRefuse}：${lookup.stateReasons.map((r) => g.reasons[r]).join('、')}`} />
+        <Alert type="error" showIcon data-testid="gate-state-warning" title={`${g.mustRefuse}${colon(locale)}${joinList(locale, lookup.stateReasons.map((r) => g.reasons[r]))}`} />
       ) : (
         <Alert type="success" showIcon title={g.stateOk} />
       )}

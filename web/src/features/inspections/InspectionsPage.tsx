@@ -7,9 +7,12 @@ import { useSchools } from '../schools/api';
 import { useText } from '../governance-dashboard/text';
 import { useInspectionMutations, useInspections } from './api';
 import { INSPECTION_TEXT } from './text';
+import { useI18n } from '../../shared/i18n';
+import { joinList } from '../../shared/i18n/punctuation';
 
 export function InspectionsPage() {
   const x = useText(INSPECTION_TEXT);
+  const { locale } = useI18n();
   const me = useMe();
   const nav = useNavigate();
   const [params] = useSearchParams();
@@ -60,7 +63,7 @@ export function InspectionsPage() {
           { title: x.scheduledOn, dataIndex: 'scheduledOn' },
           { title: x.status, render: (_, r) => x.statuses[r.status] },
           { title: x.score, render: (_, r) => (r.score === null ? '—' : r.score.toFixed(1)) },
-          { title: x.inspectors, render: (_, r) => r.inspectors.map((i) => i.name).join('、') },
+          { title: x.inspectors, render: (_, r) => joinList(locale, r.inspectors.map((i) => i.name)) },
         ]}
       />
     </Space>

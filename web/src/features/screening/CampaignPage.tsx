@@ -6,10 +6,16 @@ import { ErrorAlert } from '../../shared/ui/errors';
 import { type CoverageRow, useCoverage, useSummary } from './api';
 import { ParentLinks } from './ParentLinks';
 import { useScreeningText } from './strings';
+import { useI18n } from '../../shared/i18n';
+import { colon } from '../../shared/i18n/punctuation';
 
 /** One campaign: the summary figures, then coverage by county, school, or the classes of one school. */
+/** A few answers among thousands round to 0.0, which reads as "nobody": say "<0.1" instead. */
+const tinyShare = (answered: number, percent: number) => (answered > 0 && percent === 0 ? '<0.1' : undefined);
+
 export function CampaignPage() {
   const { s, fmt } = useScreeningText();
+  const { locale } = useI18n();
   const id = Number(useParams().id);
   const [level, setLevel] = useState<'region' | 'school' | 'class'>('school');
   const [school, setSchool] = useState<{ id: number; name: string } | null>(null);
@@ -27,7 +33,7 @@ export function CampaignPage() {
             <Row gutter={[12, 12]}>
               <Col xs={12} md={6}><Statistic title={s.population} value={x.population} data-testid="screening-population" /></Col>
               <Col xs={12} md={6}><Statistic title={s.answered} value={x.answered} data-testid="screening-answered" /></Col>
-              <Col xs={12} md={6}><Statistic title={s.percent} value={x.percent} precision={1} suffix="%" data-testid="screening-percent" /></Col>
+              <Col xs={12} md={6}><Statistic title={s.percent} value={tinyShare(x.answered, x.percent) ?? x.percent} precision={1} suffix="%" data-testid="screening-percent" /></Col>
               <Col xs={12} md={6}><Statistic title={s.returned} value={x.returned} /></Col>
               <Col xs={12} md={6}><Statistic title={s.riskArea} value={x.riskArea} valueStyle={x.riskArea ? { color: '#cf1322' } : undefined} /></Col>
               <Col xs={12} md={6}><Statistic title={s.symptoms} value={x.symptoms} valueStyle={x.symptoms ? { color: '#cf1322' } : undefined} /></Col>
@@ -36,7 +42,8 @@ export function CampaignPage() {
             </Row>
             {x.fromRegions.length > 0 && (
               <div>
-                {s.fromRegions}：
+                {s.fromRegions}
+                {colon(locale)}
                 {x.fromRegions.map((r) => (
                   <Tag key={r.regionCode}>
                     {r.name} {r.count}
@@ -80,7 +87,7 @@ export function CampaignPage() {
             },
             { title: s.population, dataIndex: 'population' },
             { title: s.answered, dataIndex: 'answered' },
-            { title: s.percent, dataIndex: 'percent', render: (p: number) => <Progress percent={p} format={() => `${p}%`} size="small" style={{ width: 160 }} /> },
+            { title: s.percent, dataIndex: 'percent', render: (p: number, r: CoverageRow) => <Progress percent={p} format={() => `${tinyShare(r.answered, p) ?? p}%`} size="small" style={{ width: 160 }} /> },
           ]}
         />
       </Card>

@@ -5,6 +5,8 @@ import { useCan } from '../../shared/auth';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { type DueItem, useDue, useRecordResult } from './api';
 import { useTestingText } from './strings';
+import { useI18n } from '../../shared/i18n';
+import { joinList } from '../../shared/i18n/punctuation';
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -56,6 +58,7 @@ function ResultForm({ person, onClose }: { person: DueItem; onClose: () => void 
 /** Who is due for a test today and who is overdue, by person and by class; results entered from the list. */
 export function TestingPage() {
   const { s, fmt } = useTestingText();
+  const { locale } = useI18n();
   const can = useCan();
   const [status, setStatus] = useState<string>('');
   const [entering, setEntering] = useState<DueItem | null>(null);
@@ -98,7 +101,7 @@ export function TestingPage() {
             { title: s.className, dataIndex: 'className', render: (v: string | null) => v ?? s.staff },
             { title: s.status, dataIndex: 'status', render: (v: string) => <Tag color={v === 'overdue' ? 'red' : 'orange'}>{s.statuses[v] ?? v}</Tag> },
             { title: s.since, dataIndex: 'since' },
-            { title: s.missing, dataIndex: 'missing', render: (m: DueItem['missing']) => m.map((o) => o.date).join('、') },
+            { title: s.missing, dataIndex: 'missing', render: (m: DueItem['missing']) => joinList(locale, m.map((o) => o.date)) },
             ...(can('test.record') ? [{ title: '', render: (_: unknown, x: DueItem) => <Button size="small" onClick={() => setEntering(x)} data-testid="testing-record">{s.record}</Button> }] : []),
           ]}
         />
