@@ -25,6 +25,8 @@ describe.each(databases())('bureau dashboard on %s', (kind) => {
     for (const f of d.figures as Array<{ key: string; link: string }>) expect(`${f.key} ${isWebPage(f.link, routes)}`).toBe(`${f.key} true`);
     expect(fig('inspectionsThisWeek').value).toBe(1);
     expect(fig('pairingCoverage')).toMatchObject({ value: 0, total: 2 });
+    // The fixture's school has a school-doctor account, none registered: it counts as having a doctor.
+    expect(fig('schoolDoctors')).toMatchObject({ value: 1, total: 2 });
     expect(d.week).toEqual({ from: '2026-11-30', to: '2026-12-06' });
     expect((await w.county.s.get('/api/governance/dashboard')).json().regionCode).toBe('410105');
     expect((await w.county.s.get('/api/governance/dashboard?regionCode=410100')).statusCode).toBe(403);

@@ -34,7 +34,9 @@ export async function bureauDashboard(ctx: AppContext, regionCode: string) {
       -- Kept per school by triggers (migrations/0501): summing 3,636 rows, not counting 1.1 million.
       (select coalesce(sum(students), 0) from school_student_counts where school_id in ${inRegion}) as students,
       (select count(*) from school_hospital_pairings where school_id in ${inRegion}) as paired,
-      (select count(*) from school_doctors where school_id in ${inRegion}) as doctors,
+      -- A school has a doctor when one is registered (校医配备) or a school-doctor account works there.
+      (select count(*) from schools s where s.id in ${inRegion} and (exists (select 1 from school_doctors d where d.school_id = s.id)
+        or exists (select 1 from accounts a where a.school_id = s.id and a.role = 'school_doctor' and a.disabled_at is null))) as doctors,
       (select count(*) from inspections where school_id in ${inRegion} and scheduled_on between ${monday} and ${sunday}) as inspections_week,
       (select count(*) from inspections where school_id in ${inRegion} and scheduled_on between ${monday} and ${sunday} and status = 'completed') as inspections_done,
       (select count(*) from findings where school_id in ${inRegion} and status <> 'closed') as findings_open,
