@@ -130,6 +130,9 @@ async function findByKey(db: AppContext['db'], schoolId: number, key: string) {
     .selectFrom('gate_entries')
     .leftJoin('persons', 'persons.id', 'gate_entries.person_id')
     .leftJoin('visitors', 'visitors.id', 'gate_entries.visitor_id')
+    .leftJoin('classes', 'classes.id', 'persons.class_id')
+    .leftJoin('grades', 'grades.id', 'classes.grade_id')
+    .select(['grades.name as grade_name', 'classes.name as class_name'])
     .select(['gate_entries.id', 'gate_entries.decision', 'gate_entries.reasons', 'gate_entries.direction', 'gate_entries.at', 'gate_entries.person_id', 'gate_entries.visitor_id',
       'persons.kind', 'persons.name as person_name', 'persons.id_number_masked as person_masked', 'visitors.name as visitor_name', 'visitors.id_number_masked as visitor_masked'])
     .where('gate_entries.school_id', '=', schoolId)
@@ -138,7 +141,9 @@ async function findByKey(db: AppContext['db'], schoolId: number, key: string) {
   if (!e) return null;
   return {
     entryId: e.id, decision: e.decision, reasons: e.reasons, notifyDoctor: e.reasons.includes('fever'), direction: e.direction, at: new Date(e.at).toISOString(),
-    person: { personId: e.person_id, visitorId: e.visitor_id, kind: e.kind ?? 'visitor', name: e.person_name ?? e.visitor_name ?? '', className: null, idNumberMasked: e.person_masked ?? e.visitor_masked },
+    person: { personId: e.person_id, visitorId: e.visitor_id, kind: e.kind ?? 'visitor', name: e.person_name ?? e.visitor_name ?? '',
+      // The same class as the first answer gave (member-batch.ts): a retry answers what the first did.
+      className: e.grade_name && e.class_name ? `${e.grade_name}${e.class_name}` : null, idNumberMasked: e.person_masked ?? e.visitor_masked },
     duplicate: true,
   };
 }
