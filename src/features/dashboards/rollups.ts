@@ -60,33 +60,6 @@ async function upsertRegion(db: Kysely<Database>, regionCode: string, date: stri
     on conflict (region_code, check_date, session) do update set ${sql.join(sets, sql`, `)}`.execute(db);
 }
 
-/**
- * Creates the day's rows for every school in `schoolFilter` that has none yet (schools that have not
- * reported still need their expected classes for completeness). Idempotent.
- */
-export async function openDay(db: Kysely<Database>, date: string, session: string, schoolIds: number[] | 'all'): Promise<number> {
-  const filter = schoolIds === 'all' ? sql`true` : schoolIds.length ? sql`s.id = any(${sql.val(schoolIds)}::bigint[])` : sql`false`;
-  const r = await sql<{ n: number }>`
-    with fresh as (
-      insert into school_day_summary (school_id, region_code, check_date, session, enrolled, classes_expected)
-      select s.id, s.region_code, ${date}, ${session},
-        coalesce((select count(*) from persons p where p.school_id = s.id and p.kind = 'student' and p.active), 0),
-        coalesce((select count(*) from classes c where c.school_id = s.id), 0)
-      from schools s where ${filter}
-        and not exists (select 1 from school_day_summary x where x.school_id = s.id and x.check_date = ${date} and x.session = ${session})
-      on conflict (school_id, check_date, session) do nothing
-      returning region_code, enrolled, classes_expected
-    ), agg as (
-      insert into region_day_summary (region_code, check_date, session, schools, enrolled, classes_expected)
-      select region_code, ${date}, ${session}, count(*), sum(enrolled), sum(classes_expected) from fresh group by region_code
-      on conflict (region_code, check_date, session) do update set schools = region_day_summary.schools + excluded.schools,
-        enrolled = region_day_summary.enrolled + excluded.enrolled, classes_expected = region_day_summary.classes_expected + excluded.classes_expected
-      returning 1
-    )
-    select (select count(*) from fresh) as n`.execute(db);
-  return Number(r.rows[0]?.n ?? 0);
-}
-
 export interface SummaryItem {
   schoolId: number;
   /** The school's county, for the region row. */

@@ -8,7 +8,7 @@ import { AppError } from '../../http/errors';
 import { writeAudit } from '../audit/write-audit';
 import { assertSchoolInScope } from '../scope-guard';
 import { childRegions, rates, regionTrend, schoolsOfRegion } from './queries';
-import { openDay } from './rollups';
+import { openWindow } from './window';
 
 type SortKey = 'illnessRate' | 'completeness';
 
@@ -21,13 +21,10 @@ async function regionOf(ctx: AppContext, actor: Actor, regionCode: string | unde
   return row;
 }
 
-/** Creates the day's rows for every school of the region, so schools that sent nothing count as missing. */
-async function ensureDay(ctx: AppContext, regionCode: string, date: string, session: string) {
-  if (date > shanghaiDate(ctx.now())) return;
-  const ids = await ctx.db.selectFrom('schools').select('id').where(sql<boolean>`region_code in (select code from region_closure where ancestor_code = ${regionCode})`)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('school_day_summary as x').select('x.school_id').whereRef('x.school_id', '=', 'schools.id').where('x.check_date', '=', date).where('x.session', '=', session as 'morning'))))
-    .execute();
-  if (ids.length) await openDay(ctx.db, date, session, ids.map((r) => r.id));
+/** Opens the roll-up rows of the schools expected on the window's school days (see window.ts); never a future day. */
+async function ensureWindow(ctx: AppContext, regionCode: string, from: string, to: string, session: string) {
+  const today = shanghaiDate(ctx.now());
+  return openWindow(ctx.db, regionCode, from, to < today ? to : today, session);
 }
 
 const sortBy = (key: SortKey) => (a: { illnessRate: number | null; completeness: number | null }, b: typeof a) =>
@@ -38,8 +35,10 @@ export async function regionDashboard(ctx: AppContext, actor: Actor, q: { region
   const region = await regionOf(ctx, actor, q.regionCode);
   const date = q.date ?? shanghaiDate(ctx.now());
   const session = q.session ?? 'morning';
-  await ensureDay(ctx, region.code, date, session);
-  const trend = await regionTrend(ctx.db, region.code, addDays(date, -((q.days ?? 30) - 1)), date, session);
+  const from = addDays(date, -((q.days ?? 30) - 1));
+  const { schoolDays } = await ensureWindow(ctx, region.code, from, date, session);
+  // A day nobody was expected on (a weekend, a holiday) is left out, unless someone reported anyway.
+  const trend = (await regionTrend(ctx.db, region.code, from, date, session)).filter((t) => schoolDays.has(t.date) || t.classesReported > 0);
   const children = region.level === 'county' ? [] : await childRegions(ctx.db, region.code, date, session);
   const schools = await schoolsOfRegion(ctx.db, region.code, date, session, region.level === 'county' ? 1000 : 50);
   const sort = sortBy(q.sort ?? 'illnessRate');
@@ -53,7 +52,7 @@ export async function completeness(ctx: AppContext, actor: Actor, q: { regionCod
   const region = await regionOf(ctx, actor, q.regionCode);
   const date = q.date ?? shanghaiDate(ctx.now());
   const session = q.session ?? 'morning';
-  await ensureDay(ctx, region.code, date, session);
+  await ensureWindow(ctx, region.code, date, date, session);
   const total = await sql<Parameters<typeof rates>[0]>`select coalesce(sum(schools), 0)::int as schools, coalesce(sum(enrolled), 0)::int as enrolled,
     coalesce(sum(classes_expected), 0)::int as classes_expected, coalesce(sum(classes_reported), 0)::int as classes_reported, coalesce(sum(classes_on_time), 0)::int as classes_on_time,
     coalesce(sum(expected), 0)::int as expected, coalesce(sum(present), 0)::int as present, coalesce(sum(absent_ill), 0)::int as absent_ill,
