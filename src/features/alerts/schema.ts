@@ -44,7 +44,7 @@ export const AlertCounts = Type.Object({
 export const AlertDetail = Type.Object({
   alert: AlertSummary,
   persons: Type.Array(Type.Object({ id: Type.Number(), name: Type.String(), kind: Type.String(), className: Nullable(Type.String()), addedAt: Type.String() })),
-  episodes: Type.Array(Type.Object({ id: Type.Number(), personId: Type.Number(), status: Type.String(), openedOn: Type.String(), lastAbsentOn: Type.String(), symptoms: Type.Array(Type.String()), diagnosisCode: Nullable(Type.String()) })),
+  episodes: Type.Array(Type.Object({ id: Type.Number(), personId: Type.Number(), status: Type.String(), openedOn: Type.String(), lastAbsentOn: Type.String(), symptoms: Type.Array(Type.String()), diagnosisCode: Nullable(Type.String()), closedOn: Nullable(Type.String()) })),
   events: Type.Array(Type.Object({ id: Type.Number(), at: Type.String(), action: Type.String(), fromStatus: Nullable(Type.String()), toStatus: Nullable(Type.String()), note: Nullable(Type.String()), actorName: Nullable(Type.String()) })),
   can: Type.Object({ transitions: Type.Array(Type.String()) }),
 });

@@ -32,7 +32,7 @@ export async function alertDetail(ctx: AppContext, actor: Actor, alertId: number
   const persons = await ctx.db.selectFrom('alert_persons').innerJoin('persons', 'persons.id', 'alert_persons.person_id').leftJoin('classes', 'classes.id', 'persons.class_id')
     .select(['persons.id', 'persons.name', 'persons.kind', 'classes.name as class_name', 'alert_persons.added_at']).where('alert_persons.alert_id', '=', alertId).orderBy('alert_persons.added_at').orderBy('persons.id').execute();
   const episodes = await ctx.db.selectFrom('alert_episodes').innerJoin('absence_episodes', 'absence_episodes.id', 'alert_episodes.episode_id')
-    .select(['absence_episodes.id', 'absence_episodes.person_id', 'absence_episodes.status', 'absence_episodes.opened_on', 'absence_episodes.last_absent_on', 'absence_episodes.symptoms', 'absence_episodes.diagnosis_code'])
+    .select(['absence_episodes.id', 'absence_episodes.person_id', 'absence_episodes.status', 'absence_episodes.opened_on', 'absence_episodes.last_absent_on', 'absence_episodes.symptoms', 'absence_episodes.diagnosis_code', 'absence_episodes.closed_on'])
     .where('alert_episodes.alert_id', '=', alertId).orderBy('absence_episodes.id').execute();
   const events = await ctx.db.selectFrom('alert_events').leftJoin('accounts', 'accounts.id', 'alert_events.actor_id')
     .select(['alert_events.id', 'alert_events.at', 'alert_events.action', 'alert_events.from_status', 'alert_events.to_status', 'alert_events.note', 'accounts.display_name'])
@@ -42,7 +42,7 @@ export async function alertDetail(ctx: AppContext, actor: Actor, alertId: number
   return {
     alert: toAlertSummary(row, ctx.now()),
     persons: persons.map((p) => ({ id: p.id, name: p.name, kind: p.kind, className: p.class_name, addedAt: p.added_at.toISOString() })),
-    episodes: episodes.map((e) => ({ id: e.id, personId: e.person_id, status: e.status, openedOn: e.opened_on, lastAbsentOn: e.last_absent_on, symptoms: e.symptoms, diagnosisCode: e.diagnosis_code })),
+    episodes: episodes.map((e) => ({ id: e.id, personId: e.person_id, status: e.status, openedOn: e.opened_on, lastAbsentOn: e.last_absent_on, symptoms: e.symptoms, diagnosisCode: e.diagnosis_code, closedOn: e.closed_on })),
     events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), action: e.action, fromStatus: e.from_status, toStatus: e.to_status, note: e.note, actorName: e.display_name })),
     can: { transitions: handle ? allowedTransitions(row.status) : [] },
   };

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert } from '../../shared/ui/errors';
 import { type AlertDetail, type AlertEvent, type TransitionTarget, useAlert, useTransition } from './api';
+import { EpisodeStatus } from './EpisodeStatus';
 import { Countdown, formatTime, LevelTags, RuleText, StatusTag, windowText } from './parts';
 
 const ACTION_ICON: Record<TransitionTarget, React.ReactNode> = {
@@ -206,7 +207,7 @@ export function AlertDetailPage() {
               { title: t('alerts.lastAbsentOn'), dataIndex: 'lastAbsentOn' },
               { title: t('alerts.symptoms'), dataIndex: 'symptoms', render: (v: string[]) => v.map((s) => tv('symptom', s)).join(locale === 'en' ? ', ' : '、') },
               { title: t('alerts.diagnosis'), dataIndex: 'diagnosisCode', render: (v: string | null) => tv('disease', v) },
-              { title: t('alerts.status'), dataIndex: 'status', render: (v: string) => tv('episodeStatus', v) },
+              { title: t('alerts.status'), dataIndex: 'status', render: (v: string, e) => <EpisodeStatus status={v} closedOn={e.closedOn} /> },
             ]}
           />
         </Card>

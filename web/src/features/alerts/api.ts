@@ -59,7 +59,7 @@ export interface AlertEvent {
 export interface AlertDetail {
   alert: AlertSummary;
   persons: { id: number; name: string; kind: string; className: string | null; addedAt: string }[];
-  episodes: { id: number; personId: number; status: string; openedOn: string; lastAbsentOn: string; symptoms: string[]; diagnosisCode: string | null }[];
+  episodes: { id: number; personId: number; status: string; openedOn: string; lastAbsentOn: string; symptoms: string[]; diagnosisCode: string | null; closedOn: string | null }[];
   events: AlertEvent[];
   can: { transitions: TransitionTarget[] };
 }
