@@ -11,7 +11,8 @@ import { CaseListQuery, CaseRow, CreateCaseBody, CreatedCase, UpdateCaseBody } f
 import { caseDetail, createCase, updateCase } from './service';
 
 const ProposeQuery = Strict({ aroundContactId: Type.Optional(Type.Integer({ minimum: 1 })) });
-const Graph = Type.Object({ outbreakId: Type.Number(), nodes: Type.Array(Type.Unknown()), edges: Type.Array(Type.Unknown()) });
+// `withheld`: nodes of persons outside the caller's scope, left out with their edges (a count, no names).
+const Graph = Type.Object({ outbreakId: Type.Number(), nodes: Type.Array(Type.Unknown()), edges: Type.Array(Type.Unknown()), withheld: Type.Number() });
 
 export function registerCaseRoutes(app: App, ctx: AppContext) {
   const tags = ['cases'];

@@ -8,7 +8,8 @@ export const ContactRow = Type.Object({
   via: Type.Array(Type.String()), exposureFrom: Type.String(), exposureTo: Type.String(), status: Type.String(), sourceContactId: Nullable(Type.Number()), note: Type.String(),
   riskStatus: Type.String(), isolationId: Nullable(Type.Number()),
 });
-export const ContactList = Type.Object({ items: Type.Array(ContactRow), proposed: Type.Optional(Type.Number()), policyVersion: Type.Optional(Type.Number()) });
+// `withheld`: how many contacts of the case are outside the caller's scope (left out of `items`, never named).
+export const ContactList = Type.Object({ items: Type.Array(ContactRow), withheld: Type.Optional(Type.Number()), proposed: Type.Optional(Type.Number()), policyVersion: Type.Optional(Type.Number()) });
 
 export const DecideContactBody = Strict({ decision: lit(['confirmed', 'dismissed']), note: Type.Optional(Type.String({ maxLength: 300 })) });
 export const DecideManyBody = Strict({ contactIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 5000 }), decision: lit(['confirmed', 'dismissed']) });

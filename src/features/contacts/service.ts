@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Static } from 'typebox';
+import { personInScope } from '../../db/scope';
 import { inTransaction } from '../../db/transaction';
 import type { Actor } from '../../domain/access/scope';
 import { chainGraph, mergeLinks } from '../../domain/contacts/propose';
@@ -13,6 +14,7 @@ import { policyById } from '../policies/queries';
 import { recomputeRisk } from '../risk/recompute';
 import { assertPersonInScope, assertSchoolInScope } from '../scope-guard';
 import { contactRowQuery, structureLinks, toContactRow } from './queries';
+import { contactsWithScope, denyContacts, withheldContacts } from './scope';
 import type { AddContactBody, ClassTeachersBody, ExposureGroupBody } from './schema';
 
 const dateOf = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -27,8 +29,10 @@ export async function proposeContacts(ctx: AppContext, actor: Actor, caseId: num
   const policy = await policyById(ctx.db, c.policy_id);
   let centre = c.person_id;
   if (aroundContactId) {
-    const k = await ctx.db.selectFrom('contacts').select(['person_id', 'status']).where('id', '=', aroundContactId).where('case_id', '=', caseId).executeTakeFirst();
+    const [k] = await contactsWithScope(ctx, actor, caseId, [aroundContactId]);
     if (!k) throw new AppError('contact.unknown', 404, { field: 'id' });
+    // Tracing around a contact the caller may not see would list that contact's classmates.
+    if (!k.allowed) await denyContacts(ctx, actor, caseId, [aroundContactId], ip);
     if (k.status !== 'confirmed') throw new AppError('contact.not_confirmed', 409, { field: 'id' });
     centre = k.person_id;
   }
@@ -36,42 +40,64 @@ export async function proposeContacts(ctx: AppContext, actor: Actor, caseId: num
   const proposed = await inTransaction(ctx.db, async (trx) => {
     const existing = new Set((await trx.selectFrom('contacts').select('person_id').where('case_id', '=', caseId).execute()).map((r) => r.person_id));
     existing.add(c.person_id);
-    const proposals = mergeLinks(await structureLinks(trx, centre), { casePersonId: centre, via: policy.rules.contacts.via, existing });
+    const links = mergeLinks(await structureLinks(trx, centre), { casePersonId: centre, via: policy.rules.contacts.via, existing });
+    // Only persons the caller may see are proposed; the others are left to whoever's scope holds them.
+    const schools = links.length
+      ? await trx.selectFrom('persons').select(['id', 'school_id']).where('id', 'in', links.map((p) => p.personId)).where(personInScope(actor.scope, 'persons')).execute()
+      : [];
+    const schoolOf = new Map(schools.map((s) => [s.id, s.school_id]));
+    const proposals = links.filter((p) => schoolOf.has(p.personId));
     if (proposals.length) {
-      const schools = await trx.selectFrom('persons').select(['id', 'school_id']).where('id', 'in', proposals.map((p) => p.personId)).execute();
-      const schoolOf = new Map(schools.map((s) => [s.id, s.school_id]));
       await sql`insert into contacts (case_id, person_id, school_id, via, exposure_from, exposure_to, status, source_contact_id, created_at)
         select ${caseId}, u.person_id, u.school_id, string_to_array(u.via, ','), ${window.from}::date, ${window.to}::date, 'proposed', ${aroundContactId}, ${ctx.now()}
         from unnest(${sql.val(proposals.map((p) => p.personId))}::bigint[], ${sql.val(proposals.map((p) => schoolOf.get(p.personId)!))}::bigint[], ${sql.val(proposals.map((p) => p.via.join(',')))}::text[]) as u(person_id, school_id, via)
         on conflict (case_id, person_id) do nothing`.execute(trx);
     }
-    await writeAudit(trx, actor, { action: 'contact.propose', objectType: 'case', objectId: caseId, detail: { count: proposals.length, around: aroundContactId, policyId: policy.id, policyVersion: policy.version }, ip });
+    await writeAudit(trx, actor, { action: 'contact.propose', objectType: 'case', objectId: caseId, detail: { count: proposals.length, outOfScope: links.length - proposals.length, around: aroundContactId, policyId: policy.id, policyVersion: policy.version }, ip });
     return proposals.length;
   });
-  const items = (await contactRowQuery(ctx.db).where('k.case_id', '=', caseId).orderBy('k.id').execute()).map(toContactRow);
-  return { items, proposed, policyVersion: policy.version };
+  return { ...(await visibleContacts(ctx, actor, caseId)), proposed, policyVersion: policy.version };
+}
+
+/**
+ * The contacts of a case whose persons are in the caller's scope. The others are left out and only
+ * counted (`withheld`, no names): the school sees that the case reaches further, and that someone
+ * else (the other school, the county) handles those children.
+ */
+async function visibleContacts(ctx: AppContext, actor: Actor, caseId: number) {
+  const items = (await contactRowQuery(ctx.db).where('k.case_id', '=', caseId).where(personInScope(actor.scope, 'persons')).orderBy('k.id').execute()).map(toContactRow);
+  return { items, withheld: await withheldContacts(ctx, caseId, items.length) };
 }
 
 export async function listContacts(ctx: AppContext, actor: Actor, caseId: number, ip: string) {
   await caseInScope(ctx, actor, caseId);
-  const items = (await contactRowQuery(ctx.db).where('k.case_id', '=', caseId).orderBy('k.id').execute()).map(toContactRow);
-  await writeAudit(ctx.db, actor, { action: 'contact.list', objectType: 'case', objectId: caseId, detail: { count: items.length }, ip });
-  return { items };
+  const list = await visibleContacts(ctx, actor, caseId);
+  await writeAudit(ctx.db, actor, { action: 'contact.list', objectType: 'case', objectId: caseId, detail: { count: list.items.length, withheld: list.withheld }, ip });
+  return list;
 }
 
-/** The officer confirms or dismisses proposals (one or many); confirmed contacts' risk status follows at once. */
+/**
+ * The officer confirms or dismisses proposals (one or many); confirmed contacts' risk status follows at once.
+ * Named contacts outside the caller's scope refuse the whole request (403, audited) rather than being
+ * skipped: the page only offers contacts the caller sees, so such an id is a crafted or stale request,
+ * and a decision is all-or-nothing already (an unknown id refuses it too), so nothing is half done.
+ */
 export async function decideContacts(ctx: AppContext, actor: Actor, caseId: number, contactIds: number[], decision: 'confirmed' | 'dismissed', note: string | undefined, ip: string) {
   await caseInScope(ctx, actor, caseId);
+  const ids = [...new Set(contactIds)];
+  const rows = await contactsWithScope(ctx, actor, caseId, ids);
+  if (rows.length !== ids.length) throw new AppError('contact.unknown', 400, { field: 'contactIds' });
+  const denied = rows.filter((r) => !r.allowed).map((r) => r.id);
+  if (denied.length) await denyContacts(ctx, actor, caseId, denied, ip);
   const now = ctx.now();
   return inTransaction(ctx.db, async (trx, afterCommit) => {
-    const rows = await trx.selectFrom('contacts').select(['id', 'person_id']).where('case_id', '=', caseId).where('id', 'in', contactIds).execute();
-    if (rows.length !== new Set(contactIds).size) throw new AppError('contact.unknown', 400, { field: 'contactIds' });
     await trx
       .updateTable('contacts')
       .set({ status: decision, decided_by: actor.accountId, decided_at: now, ...(note !== undefined ? { note } : {}) })
-      .where('id', 'in', contactIds)
+      .where('case_id', '=', caseId)
+      .where('id', 'in', ids)
       .execute();
-    await writeAudit(trx, actor, { action: `contact.${decision}`, objectType: 'case', objectId: caseId, detail: { contactIds }, ip });
+    await writeAudit(trx, actor, { action: `contact.${decision}`, objectType: 'case', objectId: caseId, detail: { contactIds: ids }, ip });
     const risk = await recomputeRisk(trx, { personIds: rows.map((r) => r.person_id) }, { now, today: schoolToday(ctx) });
     afterCommit(() => notifyRiskChanges(ctx, risk.changes));
     return { ok: true, updated: rows.length };
@@ -118,9 +144,16 @@ export async function outbreakGraph(ctx: AppContext, actor: Actor, caseId: numbe
     cases.map((x) => ({ caseId: x.id, personId: x.person_id, status: x.status, sourceCaseId: x.source_case_id })),
     contacts.map((k) => ({ caseId: k.case_id, personId: k.person_id, via: k.via, status: k.status })),
   );
-  const names = new Map((await ctx.db.selectFrom('persons').select(['id', 'name']).where('id', 'in', [0, ...graph.nodes.map((n) => n.personId)]).execute()).map((p) => [p.id, p.name]));
-  await writeAudit(ctx.db, actor, { action: 'outbreak.read', objectType: 'case', objectId: outbreakId, ip });
-  return { outbreakId, nodes: graph.nodes.map((n) => ({ ...n, name: names.get(n.personId) ?? '' })), edges: graph.edges };
+  // The chain is drawn whole, then cut to the persons in scope: nodes of other schools or classes
+  // (cases and contacts alike) and the edges touching them are left out, only counted in `withheld`.
+  const names = new Map(
+    (await ctx.db.selectFrom('persons').select(['id', 'name']).where('id', 'in', [0, ...graph.nodes.map((n) => n.personId)]).where(personInScope(actor.scope, 'persons')).execute()).map((p) => [p.id, p.name]),
+  );
+  const nodes = graph.nodes.filter((n) => names.has(n.personId)).map((n) => ({ ...n, name: names.get(n.personId)! }));
+  const edges = graph.edges.filter((e) => names.has(e.from) && names.has(e.to));
+  const withheld = graph.nodes.length - nodes.length;
+  await writeAudit(ctx.db, actor, { action: 'outbreak.read', objectType: 'case', objectId: outbreakId, detail: { nodes: nodes.length, withheld }, ip });
+  return { outbreakId, nodes, edges, withheld };
 }
 
 /** Replaces one dining slot/table group, bus route or arrival slot and its members. */

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Static } from 'typebox';
+import { personInScope } from '../../db/scope';
 import type { Trx } from '../../db/transaction';
 import { inTransaction } from '../../db/transaction';
 import type { Actor } from '../../domain/access/scope';
@@ -95,6 +97,11 @@ async function insertOrder(
 
 export async function createIsolation(ctx: AppContext, actor: Actor, body: Static<typeof CreateIsolationBody>, ip: string) {
   const { schoolId } = await assertPersonInScope(ctx, actor, body.personId);
+  if (body.contactId) {
+    // The order may name the contact record it follows, but only the person's own: never another child's.
+    const k = await ctx.db.selectFrom('contacts').select('case_id').where('id', '=', body.contactId).where('person_id', '=', body.personId).executeTakeFirst();
+    if (!k || (body.caseId && body.caseId !== k.case_id)) throw new AppError('contact.unknown', 400, { field: 'contactId' });
+  }
   const today = schoolToday(ctx);
   if (body.startsOn > addDays(today, 1)) throw new AppError('isolation.start_future', 400, { field: 'startsOn' });
   const now = ctx.now();
@@ -115,6 +122,7 @@ export async function createIsolation(ctx: AppContext, actor: Actor, body: Stati
  * transaction. Contacts whose isolation overlaps the new period are skipped and listed with the
  * reason, so one of thirty never blocks the other twenty-nine; any other failure (a full site) still
  * stops the whole order. Each new order notifies like a single one: class teacher and guardians.
+ * Only contacts in the caller's scope are ordered (see below).
  */
 export async function isolateContacts(ctx: AppContext, actor: Actor, caseId: number, body: Static<typeof IsolateContactsBody>, ip: string) {
   const c = await caseInScope(ctx, actor, caseId);
@@ -122,14 +130,20 @@ export async function isolateContacts(ctx: AppContext, actor: Actor, caseId: num
   if (body.startsOn > addDays(today, 1)) throw new AppError('isolation.start_future', 400, { field: 'startsOn' });
   const now = ctx.now();
   return inTransaction(ctx.db, async (trx, afterCommit) => {
-    const contacts = await trx
+    const confirmed = await trx
       .selectFrom('contacts as k')
       .innerJoin('persons as p', 'p.id', 'k.person_id')
-      .select(['k.id', 'k.person_id', 'k.school_id', 'p.name'])
+      .select(['k.id', 'k.person_id', 'k.school_id', 'p.name', sql<boolean>`${personInScope(actor.scope, 'p')}`.as('allowed')])
       .where('k.case_id', '=', caseId)
       .where('k.status', '=', 'confirmed')
       .orderBy('k.id')
       .execute();
+    // Contacts outside the caller's scope (another school's child an officer added, another class)
+    // are not ordered and only counted, never named. Refusing the whole order instead would stop a
+    // school from isolating its own pupils whenever a case reaches beyond it; those others are
+    // ordered by whoever's scope holds them (their school, the county), who sees them on the case.
+    const contacts = confirmed.filter((k) => k.allowed);
+    const outOfScope = confirmed.length - contacts.length;
     const created: { personId: number; schoolId: number; order: OrderWritten }[] = [];
     const skipped: { personId: number; personName: string; isolationId: number; reason: OverlapReason }[] = [];
     for (const k of contacts) {
@@ -137,14 +151,14 @@ export async function isolateContacts(ctx: AppContext, actor: Actor, caseId: num
       if ('overlap' in r) skipped.push({ personId: k.person_id, personName: k.name, ...r.overlap });
       else created.push({ personId: k.person_id, schoolId: k.school_id, order: r });
     }
-    await writeAudit(trx, actor, { action: 'isolation.create_for_contacts', objectType: 'case', objectId: caseId, detail: { created: created.length, skipped: skipped.map((x) => ({ personId: x.personId, isolationId: x.isolationId, reason: x.reason })) }, ip });
+    await writeAudit(trx, actor, { action: 'isolation.create_for_contacts', objectType: 'case', objectId: caseId, detail: { created: created.length, skipped: skipped.map((x) => ({ personId: x.personId, isolationId: x.isolationId, reason: x.reason })), outOfScope }, ip });
     const risk = await recomputeRisk(trx, { personIds: created.map((x) => x.personId) }, { now, today });
     afterCommit(async () => {
       await notifyResponse(ctx.db, created.map((x) => ({ kind: 'isolation_ordered' as const, schoolId: x.schoolId, personId: x.personId, audience: ['class_teacher' as const, 'guardians' as const], payload: x.order })));
       await notifyRiskChanges(ctx, risk.changes);
     });
-    // `created` and `skipped` stay counts for existing clients; the lists say who and why.
-    return { created: created.length, skipped: skipped.length, isolationIds: created.map((x) => x.order.id), skippedPersons: skipped };
+    // `created` and `skipped` stay counts for existing clients; the lists say who and why; `outOfScope` is a count only.
+    return { created: created.length, skipped: skipped.length, isolationIds: created.map((x) => x.order.id), skippedPersons: skipped, outOfScope };
   });
 }
 

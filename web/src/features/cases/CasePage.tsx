@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCan } from '../../shared/auth';
@@ -31,9 +31,11 @@ function IsolationOrder({ caseId, confirmed }: { caseId: number; confirmed: numb
             { kind: v.kind, siteId: v.kind === 'site' ? v.siteId : undefined, startsOn: v.startsOn, logistics: v.logistics?.trim() || undefined },
             {
               onSuccess: (r) => {
-                const text = fmt(c.ordered, { created: r.created, skipped: r.skipped });
+                const ordered = fmt(c.ordered, { created: r.created, skipped: r.skipped });
+                // Contacts outside the caller's scope are only counted: their own school orders them.
+                const text = r.outOfScope ? fmt(c.outOfScope, { ordered, n: r.outOfScope }) : ordered;
                 const skipped = r.skippedPersons ?? [];
-                if (!skipped.length) return void message.success(text);
+                if (!skipped.length) return void (r.outOfScope ? message.info(text) : message.success(text));
                 // Name whoever was left out, so they can be looked at one by one.
                 const names = skipped.map((p) => fmt(c.skippedOne, { name: p.personName, reason: c.skipReasons[p.reason] ?? p.reason })).join(c.listSeparator);
                 void message.warning({ content: fmt(c.skippedList, { ordered: text, names }), duration: 10 });
@@ -129,6 +131,7 @@ export function CasePage() {
         }
       >
         <ErrorAlert error={contacts.error} onRetry={() => void contacts.refetch()} />
+        {!!contacts.data?.withheld && <Alert type="info" showIcon style={{ marginBottom: 8 }} message={fmt(c.withheld, { n: contacts.data.withheld })} data-testid="contacts-withheld" />}
         <Table
           size="small"
           rowKey="id"

@@ -34,12 +34,13 @@ export interface ContactRow {
   isolationId: number | null;
 }
 
-/** `created` and `skipped` are counts; `skippedPersons` says who was left out and why. */
+/** `created` and `skipped` are counts; `skippedPersons` says who was left out and why; `outOfScope` counts contacts outside the caller's scope (never named). */
 export interface IsolateContactsResult {
   created: number;
   skipped: number;
   isolationIds: number[];
   skippedPersons?: { personId: number; personName: string; isolationId: number; reason: 'already_isolated' | 'overlapping_isolation' }[];
+  outOfScope?: number;
 }
 
 export interface Site {
@@ -52,7 +53,8 @@ export const caseKeys = { all: ['cases'] as const, list: ['cases', 'list'] as co
 
 export const useCases = () => useQuery({ queryKey: caseKeys.list, queryFn: () => get<{ items: CaseRow[]; can: { manage: boolean } }>('/api/cases') });
 export const useCase = (id: number) => useQuery({ queryKey: caseKeys.one(id), queryFn: () => get<CaseRow>(`/api/cases/${id}`) });
-export const useContacts = (id: number) => useQuery({ queryKey: caseKeys.contacts(id), queryFn: () => get<{ items: ContactRow[] }>(`/api/cases/${id}/contacts`) });
+/** `withheld`: contacts of the case outside the caller's scope, left out of `items` and only counted. */
+export const useContacts = (id: number) => useQuery({ queryKey: caseKeys.contacts(id), queryFn: () => get<{ items: ContactRow[]; withheld?: number }>(`/api/cases/${id}/contacts`) });
 export const useSites = (enabled: boolean) => useQuery({ queryKey: ['isolation-sites'], queryFn: () => get<{ items: Site[] }>('/api/isolation-sites'), enabled });
 
 export function useCaseMutations(id: number) {
