@@ -121,6 +121,7 @@ export const fieldLabels: Record<string, { 'zh-CN': string; en: string }> = {
   ownerAccountId: { 'zh-CN': '责任人', en: 'owner' },
   participants: { 'zh-CN': '参演人数', en: 'participants' },
   password: { 'zh-CN': '密码', en: 'password' },
+  contactId: { 'zh-CN': '接触者记录', en: 'contact record' },
   personId: { 'zh-CN': '人员', en: 'person' },
   personIds: { 'zh-CN': '人员名单', en: 'persons' },
   phone: { 'zh-CN': '电话', en: 'phone' },

@@ -17,7 +17,8 @@ export function registerResponseFileSections() {
   registerPersonFileSection({
     key: 'contacts',
     title: { zh: '密切接触', en: 'Contacts' },
-    // Who was exposed to which case: the same as GET /api/cases/:id/contacts.
+    // This person's own contact records (the file already checked the person is in scope): the case
+    // appears by id only, no name, so a school sees its pupil is a contact of another school's case.
     readableWith: ['case.read'],
     load: (ctx, _actor, personId) =>
       ctx.db.selectFrom('contacts').select(['id', 'case_id as caseId', 'via', 'exposure_from as exposureFrom', 'exposure_to as exposureTo', 'status']).where('person_id', '=', personId).orderBy('id', 'desc').execute(),
