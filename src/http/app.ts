@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { can } from '../domain/access/permissions';
 import { registerFeatures } from '../features';
+import { openWhilePasswordChangeRequired } from '../features/accounts/password-gate';
 import { wireCapabilities } from '../features/wiring';
 import { writeAudit } from '../features/audit/write-audit';
 import { localeFromHeader } from '../i18n';
@@ -78,12 +79,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     let expired = false;
+    let mustChangePassword = false;
     if (token) {
       const state = await loadSessionCached(ctx.db, token, ctx.now(), sessionCacheMs);
       if (state && 'actor' in state) {
         // A copy per request (the session cache shares the actor), carrying the client address for audit rows.
         request.actor = { ...state.actor, ip: request.ip };
         request.csrfToken = state.csrfToken;
+        mustChangePassword = state.mustChangePassword;
       } else if (state) expired = true;
     }
     const access = request.routeOptions.config?.access;
@@ -94,6 +97,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     if (UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken) {
       throw new AppError('error.csrf', 403);
     }
+    // A password an administrator set opens only the change page's calls (src/features/accounts/password-gate.ts).
+    if (mustChangePassword && !openWhilePasswordChangeRequired(request)) throw new AppError('auth.password_change_required', 403);
     if (access !== 'authenticated' && !can(request.actor, access)) {
       await auditDenied(ctx, request, access);
       return reply.status(403).send(errorBody(request.locale, new AppError('error.forbidden', 403)));

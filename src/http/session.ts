@@ -14,7 +14,8 @@ export function idleTimeoutSeconds(role: string): number {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export type SessionState = { actor: Actor; csrfToken: string } | { expired: true } | null;
+/** `mustChangePassword`: the account's password was set by an administrator; the session may only change it (app.ts). */
+export type SessionState = { actor: Actor; csrfToken: string; mustChangePassword: boolean } | { expired: true } | null;
 
 /** Resolves a session token to its actor; refreshes `last_seen_at` at most once a minute. */
 export async function loadSession(db: Kysely<Database>, token: string, now: Date): Promise<SessionState> {
@@ -44,6 +45,7 @@ async function readSession(db: Kysely<Database>, token: string, now: Date): Prom
       'accounts.hospital_id',
       'accounts.can_unmask',
       'accounts.disabled_at',
+      'accounts.must_change_password',
     ])
     .where('sessions.id', '=', id)
     .modifyFront(prepared)
@@ -58,7 +60,7 @@ async function readSession(db: Kysely<Database>, token: string, now: Date): Prom
   const actor = await actorFor(db, row, id, row.second_factor_pending);
   // The cache may serve this session until the idle limit counted from the last recorded activity.
   const seen = Math.max(new Date(row.last_seen_at).getTime(), now.getTime() - 60_000);
-  return { state: { actor, csrfToken: row.csrf_token }, expiresAt, idleDeadline: seen + row.idle_timeout_seconds * 1000 };
+  return { state: { actor, csrfToken: row.csrf_token, mustChangePassword: row.must_change_password }, expiresAt, idleDeadline: seen + row.idle_timeout_seconds * 1000 };
 }
 
 /**
@@ -71,7 +73,7 @@ async function readSession(db: Kysely<Database>, token: string, now: Date): Prom
  * once-a-minute last_seen_at refresh happens on the next read after the cache time.
  */
 interface CachedSession {
-  state: { actor: Actor; csrfToken: string };
+  state: { actor: Actor; csrfToken: string; mustChangePassword: boolean };
   expiresAt: number;
   idleDeadline: number;
   /** performance.now() after which the row is read again. */
@@ -97,7 +99,8 @@ export async function loadSessionCached(db: Kysely<Database>, token: string, now
   if (hit && performance.now() < hit.freshUntil && t < hit.expiresAt && t < hit.idleDeadline) return hit.state;
   const read = await readSession(db, token, now);
   const state = read.state;
-  if (state && 'actor' in state) {
+  // A session that must change its password is read every time: the change, made on any instance, frees it at once.
+  if (state && 'actor' in state && !state.mustChangePassword) {
     if (cache.size >= MAX_CACHED_SESSIONS) cache.clear();
     cache.set(token, { state, expiresAt: read.expiresAt, idleDeadline: read.idleDeadline, freshUntil: performance.now() + cacheMs });
   } else cache.delete(token);

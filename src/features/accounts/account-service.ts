@@ -2,7 +2,7 @@ import type { Static } from 'typebox';
 import { inTransaction } from '../../db/transaction';
 import type { Role } from '../../db/tables';
 import { passwordProblem } from '../../domain/accounts/password-policy';
-import { assignableRoles } from '../../domain/access/permissions';
+import { assignableRoles, can } from '../../domain/access/permissions';
 import { REGION_LEVEL_OF_ROLE, ROLE_SCOPE, type Actor } from '../../domain/access/scope';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
@@ -55,12 +55,30 @@ export async function listAccounts(ctx: AppContext, actor: Actor, query: Static<
   };
 }
 
+/**
+ * Whether the manager may hand out the unmask right: only one who holds it (a manager cannot grant what
+ * they lack), or the system administrator, who configures accounts without reading personal data.
+ */
+function mayGrantUnmask(actor: Actor): boolean {
+  return actor.role === 'sysadmin' || can(actor, 'person.unmask');
+}
+
+/** A refused account change: audited as denied, then a 403 naming the field. */
+async function refuse(ctx: AppContext, actor: Actor, code: string, field: string, entry: { action: string; objectId: string | number; detail?: Record<string, unknown> }, ip: string): Promise<never> {
+  await writeAudit(ctx.db, actor, { action: entry.action, objectType: 'account', objectId: entry.objectId, result: 'denied', detail: { ...entry.detail, field }, ip });
+  throw new AppError(code, 403, { field });
+}
+
 /** Creates an account bound to exactly the node its role needs; a school administrator only inside their school. */
 export async function createAccount(ctx: AppContext, actor: Actor, body: Static<typeof CreateAccountBody>, ip: string) {
-  if (!assignableRoles(actor.role).includes(body.role)) throw new AppError('account.role_not_assignable', 403, { field: 'role' });
+  const denied = { action: 'account.create', objectId: body.username, detail: { role: body.role } };
+  if (!assignableRoles(actor.role).includes(body.role)) await refuse(ctx, actor, 'account.role_not_assignable', 'role', denied, ip);
+  if (body.canUnmask && !mayGrantUnmask(actor)) await refuse(ctx, actor, 'account.right_not_held', 'canUnmask', denied, ip);
   const problem = passwordProblem(body.password, body.username);
   if (problem) throw new AppError(problem, 400, { field: 'password' });
   const school = managedSchool(actor);
+  // Anyone but the system administrator manages one school: without it, nothing is within reach.
+  if (actor.role !== 'sysadmin' && school == null) await refuse(ctx, actor, 'error.out_of_scope', 'schoolId', denied, ip);
   const binding = await resolveBinding(ctx, body, school);
   const passwordHash = await hashPassword(body.password);
   return inTransaction(ctx.db, async (trx) => {
@@ -130,7 +148,7 @@ async function resolveBinding(ctx: AppContext, body: Static<typeof CreateAccount
 
 /** An account the actor manages (any for a system administrator, the school's own roles for a school administrator). */
 export async function loadManaged(ctx: AppContext, actor: Actor, id: number) {
-  const account = await ctx.db.selectFrom('accounts').select(['id', 'school_id', 'role', 'username']).where('id', '=', id).executeTakeFirst();
+  const account = await ctx.db.selectFrom('accounts').select(['id', 'school_id', 'role', 'username', 'can_unmask']).where('id', '=', id).executeTakeFirst();
   if (!account) throw new AppError('error.not_found', 404);
   const school = managedSchool(actor);
   if (actor.role !== 'sysadmin' && (account.school_id !== school || !assignableRoles(actor.role).includes(account.role))) {
@@ -142,6 +160,10 @@ export async function loadManaged(ctx: AppContext, actor: Actor, id: number) {
 /** An administrator sets a temporary password; the user must change it at next login; sessions are revoked. */
 export async function resetPassword(ctx: AppContext, actor: Actor, id: number, newPassword: string, ip: string) {
   const account = await loadManaged(ctx, actor, id);
+  // Setting the password of an account is becoming it: not for one that holds a right the manager lacks.
+  if (account.can_unmask && !mayGrantUnmask(actor)) {
+    await refuse(ctx, actor, 'account.holds_right_not_held', 'canUnmask', { action: 'account.reset_password', objectId: id }, ip);
+  }
   const problem = passwordProblem(newPassword, account.username);
   if (problem) throw new AppError(problem, 400, { field: 'newPassword' });
   const hash = await hashPassword(newPassword);

@@ -8,7 +8,7 @@ import { hashPassword, randomToken, verifyPassword } from '../../security/crypto
 import { writeAudit } from '../audit/write-audit';
 import { roleNeedsSecondFactor } from '../second-factor/policy';
 import { hasActiveSecondFactor, spendSecondFactorCode } from '../second-factor/verify';
-import { assertNotThrottled, recordFailedAttempt } from './throttle';
+import { reserveAttempt, settleAttempt } from './throttle';
 
 // A fixed hash to verify against when the username does not exist, so both paths take as long.
 let dummyHash: Promise<string> | null = null;
@@ -34,19 +34,19 @@ export interface LoginOptions {
  */
 export async function login(ctx: AppContext, username: string, password: string, ip: string, options: LoginOptions = {}): Promise<LoginResult> {
   const now = ctx.now();
-  await assertNotThrottled(ctx.db, now, username, ip);
+  // Counted before the slow hash, so parallel guesses cannot all slip under the limit (throttle.ts).
+  const attempt = await reserveAttempt(ctx.db, now, username, ip);
 
   const account = await ctx.db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
   dummyHash ??= hashPassword('not-a-real-password-000');
   const ok = await verifyPassword(password, account?.password_hash ?? (await dummyHash));
   if (!account || !ok) {
-    await inTransaction(ctx.db, async (trx) => {
-      await recordFailedAttempt(trx, now, username, ip);
-      await writeAudit(trx, null, { action: 'auth.login', objectType: 'account', objectId: username, result: 'failed', ip });
-    });
+    // The reservation stays as the failure row.
+    await writeAudit(ctx.db, null, { action: 'auth.login', objectType: 'account', objectId: username, result: 'failed', ip });
     throw new AppError('auth.invalid_credentials', 401);
   }
   if (account.disabled_at) {
+    await settleAttempt(ctx.db, attempt, 'void');
     await writeAudit(ctx.db, null, { action: 'auth.login', objectType: 'account', objectId: account.id, result: 'denied', detail: { reason: 'disabled' }, ip });
     throw new AppError('auth.account_disabled', 403);
   }
@@ -54,12 +54,14 @@ export async function login(ctx: AppContext, username: string, password: string,
   let secondFactor: 'totp' | 'recovery_code' | null = null;
   if (await hasActiveSecondFactor(ctx.db, account.id)) {
     // The password was right: the answer asks for the code, and no session exists yet.
-    if (!options.totpCode) throw new AppError('auth.second_factor_required', 401, { field: 'totpCode' });
+    if (!options.totpCode) {
+      await settleAttempt(ctx.db, attempt, 'void');
+      throw new AppError('auth.second_factor_required', 401, { field: 'totpCode' });
+    }
     const check = await inTransaction(ctx.db, async (trx) => {
       const result = await spendSecondFactorCode(trx, ctx.cipher, account.id, options.totpCode!, now);
       if (!result.ok) {
-        // Committed with the failure: it counts towards the throttle like a wrong password.
-        await recordFailedAttempt(trx, now, username, ip);
+        // The reservation stays as the failure: it counts towards the throttle like a wrong password.
         await writeAudit(trx, null, { action: 'auth.login', objectType: 'account', objectId: account.id, result: 'failed', detail: { reason: `second_factor_${result.reason}` }, ip });
       }
       return result;
@@ -88,7 +90,7 @@ export async function login(ctx: AppContext, username: string, password: string,
         second_factor_pending: pending,
       })
       .execute();
-    await trx.insertInto('login_attempts').values({ username, ip, success: true, at: now }).execute();
+    await settleAttempt(trx, attempt, 'success');
     const detail = secondFactor || pending ? { ...(secondFactor ? { secondFactor } : {}), ...(pending ? { secondFactorEnrolmentRequired: true } : {}) } : undefined;
     await writeAudit(trx, actor, { action: 'auth.login', objectType: 'account', objectId: account.id, detail, ip });
   });

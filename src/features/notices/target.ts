@@ -3,6 +3,7 @@ import { regionInScope } from '../../db/scope';
 import type { Actor } from '../../domain/access/scope';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
+import { writeAudit } from '../audit/write-audit';
 import { assertClassInScope, assertSchoolInScope } from '../scope-guard';
 
 export interface ResolvedTarget {
@@ -19,8 +20,19 @@ const asId = (key: string) => {
   return Number(key);
 };
 
+/**
+ * A class teacher writes to the own class only: a grade, the school or a region reach other classes'
+ * parents, even though the teacher's school is in scope. Audited like any refusal of scope.
+ */
+async function refuseWiderThanClass(ctx: AppContext, actor: Actor, type: string, key: string): Promise<void> {
+  if (actor.scope.kind !== 'class') return;
+  await writeAudit(ctx.db, actor, { action: 'access.denied', objectType: `notice_target.${type}`, objectId: key, result: 'denied' });
+  throw new AppError('error.out_of_scope', 403, { field });
+}
+
 /** Checks the target exists and lies inside the sender's scope; returns who it covers. */
 export async function resolveTarget(ctx: AppContext, actor: Actor, type: 'region' | 'school' | 'grade' | 'class', key: string): Promise<ResolvedTarget> {
+  if (type !== 'class') await refuseWiderThanClass(ctx, actor, type, key);
   if (type === 'region') {
     const region = await ctx.db.selectFrom('regions').select(['code', 'name', sql<boolean>`${regionInScope(actor.scope, 'regions.code')}`.as('allowed')]).where('code', '=', key).executeTakeFirst();
     if (!region) throw new AppError('notice.target_unknown', 400, { field });
@@ -38,8 +50,6 @@ export async function resolveTarget(ctx: AppContext, actor: Actor, type: 'region
     const grade = await ctx.db.selectFrom('grades').innerJoin('schools', 'schools.id', 'grades.school_id').select(['grades.id', 'grades.name', 'grades.school_id', 'schools.name as school_name', 'schools.region_code']).where('grades.id', '=', id).executeTakeFirst();
     if (!grade) throw new AppError('notice.target_unknown', 400, { field });
     await assertSchoolInScope(ctx, actor, grade.school_id);
-    // A class teacher writes to the own class, not to the whole grade.
-    if (actor.scope.kind === 'class') throw new AppError('error.out_of_scope', 403, { field });
     return { regionCode: grade.region_code, schoolId: grade.school_id, name: `${grade.school_name} ${grade.name}`, covers: sql<SqlBool>`p.class_id in (select c.id from classes c where c.grade_id = ${id})` };
   }
   const cls = await ctx.db

@@ -5,6 +5,7 @@ export const peopleMessages: MessageTable = {
   'person.id_number_check_digit': { 'zh-CN': '身份证号校验位不正确', en: 'The ID number\'s check digit is wrong' },
   'person.id_number_birth_date': { 'zh-CN': '身份证号中的出生日期无效', en: 'The ID number encodes an invalid birth date' },
   'person.id_number_taken': { 'zh-CN': '该身份证号的学生已存在', en: 'A student with this ID number already exists' },
+  'person.id_number_unavailable': { 'zh-CN': '该身份证号无法在此登记，请联系教育主管部门核实（如转学）', en: 'This ID number cannot be registered here; please contact the education bureau (e.g. for a transfer)' },
   'person.phone_invalid': { 'zh-CN': '电话号码格式不正确', en: 'The phone number is not valid' },
   'person.class_not_in_school': { 'zh-CN': '班级不存在或不属于该学校', en: 'The class does not exist in this school' },
   'person.dorm_not_in_school': { 'zh-CN': '宿舍不存在或不属于该学校', en: 'The dormitory room does not exist in this school' },

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Static } from 'typebox';
+import { personInScope } from '../../db/scope';
 import { inTransaction } from '../../db/transaction';
 import { can } from '../../domain/access/permissions';
 import type { Actor } from '../../domain/access/scope';
@@ -30,6 +32,9 @@ export async function createPerson(ctx: AppContext, actor: Actor, body: Static<t
   const id = body.idNumber ? sealIdNumber(ctx, body.idNumber) : null;
   const phone = body.phone ? sealPhone(ctx, body.phone) : null;
   const guardians = (body.guardians ?? []).map((g, i) => ({ ...g, sealed: sealPhone(ctx, g.phone, `guardians/${i}/phone`) }));
+  // Refusals that leave an audit row are checked before the transaction (a refusal rolls it back).
+  if (body.kind === 'co_resident' && body.householdOf) await assertHouseholdHost(ctx, actor, body.householdOf, body.schoolId, ip);
+  if (body.kind === 'student' && id) await assertIdNumberFree(ctx, actor, id.id_number_hash, ip);
   return inTransaction(ctx.db, async (trx) => {
     if (body.kind === 'student') {
       if (!body.classId) throw new AppError('validation.required', 400, { field: 'classId' });
@@ -39,10 +44,6 @@ export async function createPerson(ctx: AppContext, actor: Actor, body: Static<t
       if (actor.scope.kind === 'class' && body.classId !== actor.scope.classId) throw new AppError('error.out_of_scope', 403, { field: 'classId' });
       const dup = await trx.selectFrom('persons').select('id').where('school_id', '=', body.schoolId).where('kind', '=', 'student').where('student_number', '=', body.studentNumber).executeTakeFirst();
       if (dup) throw new AppError('person.student_number_taken', 409, { field: 'studentNumber' });
-      if (id) {
-        const same = await trx.selectFrom('persons').select('id').where('kind', '=', 'student').where('id_number_hash', '=', id.id_number_hash).executeTakeFirst();
-        if (same) throw new AppError('person.id_number_taken', 409, { field: 'idNumber' });
-      }
     } else if (actor.scope.kind === 'class' && body.kind === 'staff') {
       throw new AppError('error.forbidden', 403);
     }
@@ -50,8 +51,6 @@ export async function createPerson(ctx: AppContext, actor: Actor, body: Static<t
     if (body.kind === 'co_resident') {
       if (!body.householdOf) throw new AppError('validation.required', 400, { field: 'householdOf' });
       if (!body.relation) throw new AppError('validation.required', 400, { field: 'relation' });
-      const host = await trx.selectFrom('persons').select(['school_id', 'kind']).where('id', '=', body.householdOf).executeTakeFirst();
-      if (!host || host.school_id !== body.schoolId || host.kind === 'co_resident') throw new AppError('person.household_unknown', 400, { field: 'householdOf' });
     }
     if (body.dormId) {
       const dorm = await trx.selectFrom('dorms').select('id').where('id', '=', body.dormId).where('school_id', '=', body.schoolId).executeTakeFirst();
@@ -93,6 +92,12 @@ export async function createPerson(ctx: AppContext, actor: Actor, body: Static<t
 export async function updatePerson(ctx: AppContext, actor: Actor, personId: number, body: Static<typeof UpdatePersonBody>, ip: string) {
   const { schoolId } = await assertPersonInScope(ctx, actor, personId);
   const phone = body.phone ? sealPhone(ctx, body.phone) : null;
+  if (body.classId !== undefined && actor.scope.kind === 'class') {
+    // Moving a student between classes is the school administration's: a class teacher would move the
+    // student out of their own reach (and could not move them back). The unchanged class is accepted.
+    const current = await ctx.db.selectFrom('persons').select('class_id').where('id', '=', personId).executeTakeFirstOrThrow();
+    if (body.classId !== current.class_id) await denyField(ctx, actor, personId, 'classId', ip);
+  }
   await inTransaction(ctx.db, async (trx) => {
     if (body.classId) {
       const cls = await trx.selectFrom('classes').select('id').where('id', '=', body.classId).where('school_id', '=', schoolId).executeTakeFirst();
@@ -121,6 +126,47 @@ export async function updatePerson(ctx: AppContext, actor: Actor, personId: numb
       .execute();
     await writeAudit(trx, actor, { action: 'person.update', objectType: 'person', objectId: personId, detail: { fields: Object.keys(body) }, ip });
   });
+}
+
+/** A refused write on a person in the caller's school but outside their reach: audited, then 403 naming the field. */
+async function denyField(ctx: AppContext, actor: Actor, personId: number, field: string, ip: string): Promise<never> {
+  await writeAudit(ctx.db, actor, { action: 'access.denied', objectType: 'person', objectId: personId, result: 'denied', detail: { field }, ip });
+  throw new AppError('error.out_of_scope', 403, { field });
+}
+
+/**
+ * A household member becomes part of the host's record (contact tracing, risk): only for a host of the
+ * same school that the caller may see, so a class teacher attaches them to the own class's students only.
+ */
+async function assertHouseholdHost(ctx: AppContext, actor: Actor, hostId: number, schoolId: number, ip: string): Promise<void> {
+  const host = await ctx.db
+    .selectFrom('persons')
+    .select(['school_id', 'kind', sql<boolean>`${personInScope(actor.scope, 'persons')}`.as('allowed')])
+    .where('id', '=', hostId)
+    .executeTakeFirst();
+  if (!host || host.school_id !== schoolId || host.kind === 'co_resident') throw new AppError('person.household_unknown', 400, { field: 'householdOf' });
+  if (!host.allowed) await denyField(ctx, actor, hostId, 'householdOf', ip);
+}
+
+/**
+ * Student ID numbers are unique across the province (one enrolment per child), so a clash cannot be
+ * allowed; but saying "a student with this number exists" about a child outside the caller's scope
+ * would let any school account test whether a number is enrolled anywhere. So: a clash with a person
+ * the caller may see says so (they can find the record); any other clash gets a neutral answer that
+ * names no record or place and sends the caller to the bureau (a transfer goes through it), and the
+ * attempt is audited with the existing record, for the bureau to follow up and to spot probing.
+ */
+async function assertIdNumberFree(ctx: AppContext, actor: Actor, hash: string, ip: string): Promise<void> {
+  const same = await ctx.db
+    .selectFrom('persons')
+    .select(['id', sql<boolean>`${personInScope(actor.scope, 'persons')}`.as('allowed')])
+    .where('kind', '=', 'student')
+    .where('id_number_hash', '=', hash)
+    .executeTakeFirst();
+  if (!same) return;
+  if (same.allowed) throw new AppError('person.id_number_taken', 409, { field: 'idNumber' });
+  await writeAudit(ctx.db, actor, { action: 'person.create', objectType: 'person', objectId: same.id, result: 'denied', detail: { reason: 'id_number_registered_elsewhere' }, ip });
+  throw new AppError('person.id_number_unavailable', 409, { field: 'idNumber' });
 }
 
 /**

@@ -40,6 +40,9 @@ async function sessionInB(fx: Fixture, role: 'gate_guard' | 'school_doctor' | 's
   const res = await admin.request('POST', '/api/auth/login', { username, password }, { cookie: '' });
   const cookie = res.cookies.find((c) => c.name === 'cg_session')!;
   const headers = { cookie: `cg_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken as string };
+  // A new account may do nothing but change the password the administrator set (src/features/accounts/password-gate.ts).
+  const changed = await admin.request('POST', '/api/me/password', { currentPassword: password, newPassword: `${password} too` }, headers);
+  if (changed.statusCode !== 200) throw new Error(`password change of ${role} in B: ${changed.body}`);
   const req: Req = (method, url, body) => admin.request(method as 'POST', url, body, headers);
   known.set(role, req);
   return req;
@@ -97,6 +100,8 @@ async function notices(fx: Fixture) {
 }
 
 const noticeBody = (schoolId: number) => ({ title: '通知', body: '请知悉', audience: 'parents', target: { type: 'school', key: String(schoolId) }, idempotencyKey: `n${rand()}${rand()}` });
+
+const classNoticeBody = (classId: number) => ({ ...noticeBody(0), target: { type: 'class', key: String(classId) } });
 
 const staggerBody = (schoolId: number) => ({
   schoolId,
@@ -215,7 +220,8 @@ export const campusEntries: MatrixEntry[] = [
     outside: (fx) => ({ url: '/api/hygiene/logs', body: hygieneLog(fx.extra.areaB ?? 1) }),
     prepare: hygieneAreas,
   },
-  { route: 'POST /api/notices', inside: (fx) => ({ url: '/api/notices', body: noticeBody(fx.schoolA) }), outside: (fx) => ({ url: '/api/notices', body: noticeBody(fx.schoolB) }) },
+  // A class target: a class teacher may write to the own class only (src/features/notices/target.ts).
+  { route: 'POST /api/notices', inside: (fx) => ({ url: '/api/notices', body: classNoticeBody(fx.classA) }), outside: (fx) => ({ url: '/api/notices', body: classNoticeBody(fx.classB) }) },
   {
     route: 'GET /api/notices',
     inside: () => ({ url: '/api/notices?limit=500' }),

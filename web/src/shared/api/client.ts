@@ -81,6 +81,18 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   return response;
 }
 
+/**
+ * While the account must change the password an administrator set, the server answers every call but
+ * the change with 403 `auth.password_change_required`. The app shows the change page from /api/me's
+ * flag; a page loaded before the flag was set reloads once, which reads /api/me again and lands there.
+ */
+let reloadedForPasswordChange = false;
+function passwordChangeRequired() {
+  if (reloadedForPasswordChange) return;
+  reloadedForPasswordChange = true;
+  window.location.reload();
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
   let parsed: ServerErrorBody | null = null;
   try {
@@ -90,6 +102,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   }
   if (response.status === 401) for (const l of unauthorizedListeners) l();
   const e = parsed?.error;
+  if (response.status === 403 && e?.code === 'auth.password_change_required') passwordChangeRequired();
   if (e && typeof e.code === 'string') return new ApiError(response.status, e.code, e.message ?? '', e.field, e.details);
   return new ApiError(response.status, `http.${response.status}`, '');
 }
