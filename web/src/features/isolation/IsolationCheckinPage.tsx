@@ -1,9 +1,8 @@
-import { App, Button, Card, Empty, Flex, Form, Input, InputNumber, Table, Tag } from 'antd';
-import { ErrorAlert, useErrorText } from '../../shared/ui/errors';
-import { type CheckinItem, useCheckinDesk, useIsolationMutations } from './api';
+import { Card, Empty, Flex, Table, Tag } from 'antd';
+import { ErrorAlert } from '../../shared/ui/errors';
+import { type CheckinItem, useCheckinDesk } from './api';
+import { CheckinForm, shanghaiToday } from './CheckinForm';
 import { useIsolationText } from './strings';
-
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * The daily health check-in of an isolation, for those who check in without managing isolations:
@@ -24,10 +23,7 @@ export function IsolationCheckinPage() {
 
 function CheckinCard({ item }: { item: CheckinItem }) {
   const { s } = useIsolationText();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const m = useIsolationMutations(item.id);
-  const done = item.checkins.some((c) => c.day === today());
+  const done = item.checkins.some((c) => c.day === shanghaiToday());
   return (
     <Card
       size="small"
@@ -39,27 +35,7 @@ function CheckinCard({ item }: { item: CheckinItem }) {
         {s.kinds[item.kind] ?? item.kind} · {s.period} {item.startsOn} – {item.plannedEnd}
         {item.monitoringEnd && item.monitoringEnd !== item.plannedEnd ? ` · ${s.monitoringEnd} ${item.monitoringEnd}` : ''}
       </div>
-      <Form
-        layout="inline"
-        style={{ rowGap: 8, marginBottom: 12 }}
-        initialValues={{ day: today(), temperature: 36.5 }}
-        onFinish={(v: { day: string; temperature?: number; note?: string }) =>
-          m.checkin.mutate({ day: v.day, temperature: v.temperature ?? undefined, note: v.note?.trim() || undefined }, { onSuccess: () => void message.success(s.saved), onError: (e) => void message.error(errorText(e)) })
-        }
-      >
-        <Form.Item name="day" label={s.day}>
-          <Input type="date" />
-        </Form.Item>
-        <Form.Item name="temperature" label={s.temperature}>
-          <InputNumber min={34} max={43} step={0.1} data-testid="isolation-checkin-temperature" />
-        </Form.Item>
-        <Form.Item name="note" label={s.note}>
-          <Input maxLength={300} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={m.checkin.isPending} data-testid="isolation-checkin-submit">
-          {s.checkin}
-        </Button>
-      </Form>
+      <CheckinForm isolationId={item.id} submitTestId="isolation-checkin-submit" />
       <Table
         size="small"
         rowKey="day"

@@ -1,13 +1,12 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCan } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert, useErrorText } from '../../shared/ui/errors';
 import { useIsolation, useIsolationMutations } from './api';
+import { CheckinForm } from './CheckinForm';
 import { useIsolationText } from './strings';
-
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** One isolation: the order, daily check-ins, tests and the release (refused by the server until its criteria are met). */
 export function IsolationDetailPage() {
@@ -60,29 +59,7 @@ export function IsolationDetailPage() {
             { title: s.symptoms, dataIndex: 'symptoms', render: (v: string[]) => (v.length ? v.map((x) => <Tag key={x} color="red">{x}</Tag>) : s.none) },
           ]}
         />
-        {active && can('isolation.checkin') && (
-          <Form
-            layout="inline"
-            style={{ marginTop: 12, rowGap: 8 }}
-            initialValues={{ day: today(), temperature: 36.5 }}
-            onFinish={(v: { day: string; temperature?: number; note?: string }) =>
-              m.checkin.mutate({ day: v.day, temperature: v.temperature ?? undefined, note: v.note?.trim() || undefined }, { onSuccess: () => void message.success(s.saved), onError: (e) => void message.error(errorText(e)) })
-            }
-          >
-            <Form.Item name="day" label={s.day}>
-              <Input type="date" />
-            </Form.Item>
-            <Form.Item name="temperature" label={s.temperature}>
-              <InputNumber min={34} max={43} step={0.1} />
-            </Form.Item>
-            <Form.Item name="note" label={s.note}>
-              <Input maxLength={300} />
-            </Form.Item>
-            <Button htmlType="submit" loading={m.checkin.isPending} data-testid="isolation-checkin">
-              {s.checkin}
-            </Button>
-          </Form>
-        )}
+        {active && can('isolation.checkin') && <CheckinForm isolationId={d.id} submitTestId="isolation-checkin" />}
       </Card>
       {d.tests.length > 0 && (
         <Card size="small" title={s.tests}>
