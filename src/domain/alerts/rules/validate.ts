@@ -44,7 +44,9 @@ export function validateRuleSet(rs: RuleSet, knownDiseases: readonly string[] = 
     count('cluster.windowDays', c.windowDays);
     oneOf('cluster.dayMode', c.dayMode, DAY_MODES);
     oneOf('cluster.deadline', c.deadline, DEADLINES);
-    if (list('cluster.units', c.units)) c.units.forEach((u, i) => oneOf(`cluster.units.${i}`, u, ['class', 'dorm']));
+    if (list('cluster.units', c.units)) {
+      for (const [i, u] of c.units.entries()) oneOf(`cluster.units.${i}`, u, ['class', 'dorm']);
+    }
   }
   const single = rs.singleCase as RuleSet['singleCase'] | null | undefined;
   if (object('singleCase', single)) {
