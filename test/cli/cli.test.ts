@@ -135,7 +135,7 @@ describe('campusguard administrative commands on a temporary DATA_DIR', () => {
     expect(ok.out).toMatch(/^imported 2 students \(0 guardians\) into .+ \(1410105001\)/);
     const zh = await call(importRoster, [good, '--school', '1410105001', '--lang', 'zh-CN']);
     expect(zh.code).toBe(1);
-    expect(zh.err).toContain('  第 2 行  身份证号  该身份证号的学生已在系统中登记（请勿重复导入）');
+    expect(zh.err).toContain('  第 2 行  身份证号  该身份证号已登记，无法导入（如为重复导入请删除此行；如为转学请联系教育主管部门）');
     const audit = await inDb((cli) => cli.ctx.db.selectFrom('audit_log').select(['actor_name', 'actor_role', 'result']).where('action', '=', 'roster.import').orderBy('id').execute());
     expect(audit.map((a) => a.result)).toEqual(['failed', 'ok', 'failed']);
     expect(audit[1].actor_name).toMatch(/^cli:/);

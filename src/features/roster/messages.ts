@@ -28,7 +28,8 @@ export const rosterMessages: MessageTable = {
   'roster.dorm_incomplete': { 'zh-CN': '宿舍楼和宿舍号须同时填写', en: 'Dormitory building and room go together' },
   'roster.value_invalid': { 'zh-CN': '{label}“{value}”无效，可选：{allowed}', en: '{label} "{value}" is not valid; allowed: {allowed}' },
   'roster.duplicate_in_file': { 'zh-CN': '{label}与第 {firstRow} 行重复', en: '{label} repeats row {firstRow}' },
-  'roster.id_number_taken': { 'zh-CN': '该身份证号的学生已在系统中登记（请勿重复导入）', en: 'A student with this ID number is already registered (do not import twice)' },
+  // Says neither where nor whether the student is in the importer's scope (the ID number is unique everywhere).
+  'roster.id_number_taken': { 'zh-CN': '该身份证号已登记，无法导入（如为重复导入请删除此行；如为转学请联系教育主管部门）', en: 'This ID number is already registered and cannot be imported (remove the row if imported twice; for a transfer contact the education bureau)' },
   'roster.staff_id_number_taken': { 'zh-CN': '该身份证号的教职工已在本校登记（请勿重复导入）', en: 'A staff member with this ID number is already registered at this school (do not import twice)' },
   'roster.student_number_taken': { 'zh-CN': '该学籍号已在本校登记（请勿重复导入）', en: 'This student number is already registered at this school (do not import twice)' },
   'roster.class_unknown': { 'zh-CN': '本校没有“{grade} {class}”这个班级，请先在学校管理中建立', en: 'The school has no class "{grade} {class}"; create it under school management first' },
