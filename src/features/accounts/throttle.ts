@@ -45,15 +45,7 @@ export async function settleAttempt(db: Kysely<Database> | Trx, id: number, outc
   else await db.deleteFrom('login_attempts').where('id', '=', id).execute();
 }
 
-/**
- * The limit checked without reserving, for a check that needs a session already (turning the second
- * factor off): not on the login path, which uses reserveAttempt.
- */
-export async function assertNotThrottled(db: Kysely<Database>, now: Date, username: string, ip: string): Promise<void> {
-  if (await overLimit(db, new Date(now.getTime() - WINDOW_MINUTES * 60_000), username, ip)) await refuse(db, username, ip);
-}
-
-/** One failed attempt, counted by reserveAttempt and assertNotThrottled. */
+/** One failed attempt outside a reservation (a wrong code while enrolling), counted by reserveAttempt. */
 export async function recordFailedAttempt(db: Kysely<Database>, now: Date, username: string, ip: string): Promise<void> {
   await db.insertInto('login_attempts').values({ username, ip, success: false, at: now }).execute();
 }

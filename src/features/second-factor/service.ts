@@ -7,7 +7,7 @@ import { AppError } from '../../http/errors';
 import { forgetCachedSessions } from '../../http/session';
 import { verifyPassword } from '../../security/crypto';
 import { loadManaged } from '../accounts/account-service';
-import { assertNotThrottled, recordFailedAttempt } from '../accounts/throttle';
+import { recordFailedAttempt, reserveAttempt, settleAttempt } from '../accounts/throttle';
 import { writeAudit } from '../audit/write-audit';
 import { roleNeedsSecondFactor } from './policy';
 import { matchingStep, newRecoveryCodes, newSecret, otpauthUri } from './totp';
@@ -105,9 +105,12 @@ export async function confirmEnrolment(ctx: AppContext, actor: Actor, code: stri
  */
 export async function disableSecondFactor(ctx: AppContext, actor: Actor, password: string, code: string, ip: string, requireTotp: boolean): Promise<void> {
   const now = ctx.now();
-  await assertNotThrottled(ctx.db, now, actor.username, ip);
+  // Reserved before the checks, as at login, so parallel guesses cannot all pass the limit; the
+  // reservation stays as the failure row of a wrong code and is removed otherwise.
+  const attempt = await reserveAttempt(ctx.db, now, actor.username, ip);
   const account = await ctx.db.selectFrom('accounts').select('password_hash').where('id', '=', actor.accountId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(password, account.password_hash))) {
+    await settleAttempt(ctx.db, attempt, 'void');
     await writeAudit(ctx.db, actor, { action: 'auth.second_factor_disable', objectType: 'account', objectId: actor.accountId, result: 'failed', detail: { reason: 'wrong_password' }, ip });
     throw new AppError('auth.wrong_password', 400, { field: 'password' });
   }
@@ -116,9 +119,10 @@ export async function disableSecondFactor(ctx: AppContext, actor: Actor, passwor
     if (!active) throw new AppError('auth.second_factor_not_active', 409);
     const check = await spendSecondFactorCode(trx, ctx.cipher, actor.accountId, code, now);
     if (!check.ok) {
-      await failedAttempt(trx, actor, now, ip, check.reason);
+      await writeAudit(trx, actor, { action: 'auth.second_factor_disable', objectType: 'account', objectId: actor.accountId, result: 'failed', detail: { reason: check.reason }, ip });
       return false;
     }
+    await settleAttempt(trx, attempt, 'void');
     await removeFactor(trx, actor.accountId);
     afterCommit(forgetCachedSessions);
     // Still required for the role: this session may only enrol again from now on.
