@@ -21,6 +21,8 @@ export function NoticesPage() {
   const [form] = Form.useForm();
   const scope = me.account.scope;
   const defaults = scope.classId ? { type: 'class', key: String(scope.classId) } : scope.schoolId ? { type: 'school', key: String(scope.schoolId) } : { type: 'region', key: scope.regionCode ?? '' };
+  // Only the targets the server accepts from this account: a class teacher their class, school staff their school's units.
+  const targetTypes = scope.classId ? (['class'] as const) : scope.schoolId ? (['school', 'grade', 'class'] as const) : (['region', 'school', 'grade', 'class'] as const);
 
   async function onSend() {
     const v = await form.validateFields();
@@ -48,7 +50,7 @@ export function NoticesPage() {
             <Form.Item name="body" label={n.body} rules={[{ required: true }]}><Input.TextArea rows={4} data-testid="notice-body" /></Form.Item>
             <Space wrap>
               <Form.Item name="audience" label={n.audience}><Select style={{ width: 120 }} options={(['parents', 'students', 'staff'] as const).map((a) => ({ value: a, label: n.audiences[a] }))} /></Form.Item>
-              <Form.Item name="targetType" label={n.target}><Select style={{ width: 160 }} options={(['region', 'school', 'grade', 'class'] as const).map((a) => ({ value: a, label: n.targets[a] }))} /></Form.Item>
+              <Form.Item name="targetType" label={n.target}><Select style={{ width: 160 }} options={targetTypes.map((a) => ({ value: a, label: n.targets[a] }))} /></Form.Item>
               <Form.Item name="targetKey" label={n.targetKey} rules={[{ required: true }]}><Input style={{ width: 120 }} /></Form.Item>
             </Space>
             <Button type="primary" onClick={() => void onSend()} loading={m.send.isPending} data-testid="notice-send">{n.send}</Button>
