@@ -86,10 +86,11 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
  * the change with 403 `auth.password_change_required`. The app shows the change page from /api/me's
  * flag; a page loaded before the flag was set reloads once, which reads /api/me again and lands there.
  */
-let reloadedForPasswordChange = false;
 function passwordChangeRequired() {
-  if (reloadedForPasswordChange) return;
-  reloadedForPasswordChange = true;
+  // At most once in 30 s, across reloads: a call that still fails after the reload must not loop.
+  const last = Number(sessionStorage.getItem('cg.passwordChangeReload') ?? 0);
+  if (Date.now() - last < 30_000) return;
+  sessionStorage.setItem('cg.passwordChangeReload', String(Date.now()));
   window.location.reload();
 }
 
