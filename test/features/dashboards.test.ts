@@ -92,6 +92,12 @@ describe.each(databases())('daily roll-ups and dashboards on %s', (kind) => {
     expect(dash.sessions[2].classesNotReported).toHaveLength(2);
     // An evening check at 20:00 Shanghai time (12:00 UTC, the clock): the register shows local time.
     const evening = classes.find((c) => c.schoolId === schools[1])!;
+    // A child in isolation is counted absent by the check without being entered: the register names them.
+    const doctor = await login(env, (await makeAccount(env.ctx, { role: 'school_doctor', schoolId: schools[1] })).username);
+    const isolated = evening.students[5];
+    const order = await doctor.post('/api/isolations', { personId: isolated, disease: 'covid19', role: 'close_contact', kind: 'home', startsOn: DAYS[2], reason: '密接' });
+    expect(order.statusCode, order.body).toBe(200);
+    const isolatedName = (await env.ctx.db.selectFrom('persons').select('name').where('id', '=', isolated).executeTakeFirstOrThrow()).name;
     const teacher = await login(env, evening.teacher);
     expect((await teacher.request('POST', `/api/checks/classes/${evening.id}`, { date: DAYS[2], session: 'evening', exceptions: [] }, { 'idempotency-key': `register-${kind}` })).statusCode).toBe(200);
     const xlsx = await admin.get(`/api/dashboards/schools/${schools[1]}/check-register.xlsx?date=${DAYS[2]}`);
@@ -109,6 +115,9 @@ describe.each(databases())('daily roll-ups and dashboards on %s', (kind) => {
       if (timeColumn && row.getCell(timeColumn).value !== '上报时间') times.push(row.getCell(timeColumn).value);
     });
     expect(times).toContain('2026-11-25 20:00');
+    const named: string[] = [];
+    sheet.eachRow((row) => named.push(row.values && Array.isArray(row.values) ? row.values.join('|') : ''));
+    expect(named.some((line) => line.includes(isolatedName) && line.includes('隔离中'))).toBe(true);
     for (const t of times) expect(t).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect((await admin.get(`/api/dashboards/schools/${schools[1]}/absence-register.xlsx?from=${DAYS[0]}&to=${DAYS[2]}`)).statusCode).toBe(200);
     expect((await admin.get(`/api/dashboards/schools/${schools[0]}?date=${DAYS[2]}`)).statusCode).toBe(403);
