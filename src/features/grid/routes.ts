@@ -7,7 +7,7 @@ import { IdParams, Nullable, OkResponse, Strict } from '../../http/schema';
 import type { App } from '../../http/types';
 import { writeAudit } from '../audit/write-audit';
 import { gridCoverage } from './queries';
-import { assignGrid, type UnitType as GridUnitType, unitForActor } from './service';
+import { assignGrid, type UnitType as GridUnitType, gridCandidates, unitForActor } from './service';
 
 const UnitType = Type.Union(['region', 'school', 'grade', 'class', 'student'].map((t) => Type.Literal(t)));
 const Assignment = Type.Object({
@@ -36,19 +36,25 @@ export function registerGridRoutes(app: App, ctx: AppContext) {
     };
   });
 
-  // Who can be made responsible: active accounts bound inside the caller's scope (bureau, school or class level).
-  app.get('/api/grid/candidates', { config: { access: 'grid.manage' }, schema: { tags, querystring: Strict({ q: Type.Optional(Type.String({ maxLength: 64 })) }), response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.Number(), username: Type.String(), displayName: Type.String(), role: Type.String() })) }) } } }, async (req) => {
-    const scope = req.actor!.scope;
-    let q = ctx.db
-      .selectFrom('accounts as a')
-      .select(['a.id', 'a.username', 'a.display_name', 'a.role'])
-      .where('a.disabled_at', 'is', null)
-      .where('a.role', 'in', ['province_officer', 'city_officer', 'county_officer', 'school_admin', 'school_doctor', 'class_teacher', 'gate_guard'])
-      .where((eb) => eb.or([eb.and([eb('a.school_id', 'is not', null), schoolInScope(scope, 'a.school_id')]), eb.and([eb('a.region_code', 'is not', null), regionInScope(scope, 'a.region_code')])]));
-    if (req.query.q) q = q.where((eb) => eb.or([eb('a.username', 'ilike', `%${req.query.q}%`), eb('a.display_name', 'ilike', `%${req.query.q}%`)]));
-    const rows = await q.orderBy('a.role').orderBy('a.display_name').limit(500).execute();
-    return { items: rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role })) };
-  });
+  // Who can be made responsible: active accounts bound inside the caller's scope (bureau, school or class
+  // level); with unitType and unitKey, only those the assignment to that unit would accept.
+  app.get(
+    '/api/grid/candidates',
+    {
+      config: { access: 'grid.manage' },
+      schema: {
+        tags,
+        querystring: Strict({ q: Type.Optional(Type.String({ maxLength: 64 })), unitType: Type.Optional(UnitType), unitKey: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })) }),
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.Number(), username: Type.String(), displayName: Type.String(), role: Type.String() })) }) },
+      },
+    },
+    async (req) => {
+      const { q, unitType, unitKey } = req.query;
+      if ((unitType === undefined) !== (unitKey === undefined)) throw new AppError('validation.required', 400, { field: unitType === undefined ? 'unitType' : 'unitKey' });
+      const unit = unitType !== undefined && unitKey !== undefined ? { unitType: unitType as GridUnitType, unitKey } : undefined;
+      return { items: await gridCandidates(ctx, req.actor!, { q, unit }) };
+    },
+  );
 
   app.put('/api/grid', { config: { access: 'grid.manage' }, schema: { tags, body: Strict({ unitType: UnitType, unitKey: Type.String({ minLength: 1, maxLength: 20 }), accountId: Type.Integer({ minimum: 1 }) }), response: { 200: Type.Object({ id: Type.Number() }) } } }, (req) =>
     assignGrid(ctx, req.actor!, { ...req.body, unitType: req.body.unitType as GridUnitType }, req.ip),

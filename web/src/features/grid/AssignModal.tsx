@@ -21,8 +21,9 @@ function useDebounced(value: string, ms = 300): string {
 }
 
 /**
- * Chooses the responsible person from the server's candidates (active accounts in the caller's scope),
- * searchable by name or username. Only when that list cannot be loaded does it fall back to an account ID.
+ * Chooses the responsible person from the server's candidates for the unit (active accounts in the
+ * caller's scope that the assignment would accept), searchable by name or username. Only when that list
+ * cannot be loaded does it fall back to an account ID.
  */
 export function AssignModal({ target, onClose }: { target: AssignTarget | null; onClose: () => void }) {
   const { t, tv } = useI18n();
@@ -33,7 +34,7 @@ export function AssignModal({ target, onClose }: { target: AssignTarget | null; 
   const [accountId, setAccountId] = useState<number | null>(null);
   const [chosen, setChosen] = useState<GridCandidate | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const candidates = useGridCandidates(q, !!target);
+  const candidates = useGridCandidates(q, target ?? undefined, !!target);
   const assign = useAssignGrid();
   const listFailed = candidates.isError;
 

@@ -18,9 +18,15 @@ export interface GridCandidate {
   role: string;
 }
 
+/** A grid unit as the server names it. */
+export interface GridUnit {
+  unitType: UnitType;
+  unitKey: string;
+}
+
 export const gridKeys = {
   coverage: ['grid', 'coverage'] as const,
-  candidates: (q: string) => ['grid', 'candidates', q] as const,
+  candidates: (q: string, unit?: GridUnit) => ['grid', 'candidates', q, unit?.unitType ?? null, unit?.unitKey ?? null] as const,
 };
 
 export function useGridCoverage(enabled = true) {
@@ -31,12 +37,16 @@ export function useGridCoverage(enabled = true) {
   });
 }
 
-/** Who can be made responsible (needs grid.manage); `q` matches username or display name on the server. */
-export function useGridCandidates(q: string, enabled = true) {
+/**
+ * Who can be made responsible (needs grid.manage); `q` matches username or display name on the server.
+ * With a unit, only the accounts the server would accept for that unit.
+ */
+export function useGridCandidates(q: string, unit?: GridUnit, enabled = true) {
   return useQuery({
-    queryKey: gridKeys.candidates(q),
-    queryFn: () => get<{ items: GridCandidate[] }>('/api/grid/candidates', q ? { q } : {}).then((r) => r.items),
-    placeholderData: keepPreviousData,
+    queryKey: gridKeys.candidates(q, unit),
+    queryFn: () => get<{ items: GridCandidate[] }>('/api/grid/candidates', { ...(q ? { q } : {}), ...(unit ? { unitType: unit.unitType, unitKey: unit.unitKey } : {}) }).then((r) => r.items),
+    // While a new search loads, the last list stays; never another unit's list.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey.slice(3).join() === gridKeys.candidates(q, unit).slice(3).join() ? keepPreviousData(previous) : undefined),
     enabled,
   });
 }
