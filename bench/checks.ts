@@ -25,6 +25,7 @@
 // Work items come in the order of school days (all morning checks of a day, then noon, then the next
 // day), a school day every second or so: far more alerts open than on any real morning.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -41,6 +42,7 @@ import { loadRegions } from '../src/features/regions/load-regions';
 import { buildApp } from '../src/http/app';
 import { FieldCipher, hashPassword } from '../src/security/crypto';
 import { startCluster } from '../test/harness/postgres-cluster';
+import { addSpans, type CpuSpan, cpuMeter } from './cpu-meter';
 
 const option = (args: string[], name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
@@ -127,6 +129,12 @@ export default async function checksBench(args: string[]): Promise<void> {
     const drainer = checkRuleDrainer(ctx);
     checkBatchStats.enabled = true;
     drainer.stats.enabled = true;
+    // CPU per check and per baseline upsert: this process (server, load generator, rules thread) and
+    // the database's processes; the postmaster is the parent of any backend.
+    const backend = Number((await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db.kysely)).rows[0].pid);
+    const postmaster = Number(readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1]?.split(' ')[1] ?? 0);
+    const meter = cpuMeter(postmaster);
+    const apiCpu: Array<{ cost: CpuSpan; load: CpuSpan }> = [];
     const segments = Math.max(1, option(args, 'segments', 6));
     const rate = option(args, 'rate', 400);
     const illEvery = Math.max(1, option(args, 'ill-every', 1));
@@ -140,10 +148,14 @@ export default async function checksBench(args: string[]): Promise<void> {
       const on: Segment[] = [];
       const off: Segment[] = [];
       for (let k = 0; k < o.segments; k++) {
+        const before = meter?.read();
         const run = await clientInWorker({ port, concurrency, seconds: o.onSeconds / o.segments, items, sessions, students, first, rate: o.rate, illEvery: o.illEvery });
+        const ran = meter?.read();
         on.push(run);
         first = run.next;
+        // A check's CPU includes its rule evaluations, finished here; cores are counted while the load ran.
         await drainer.idle();
+        if (meter && before && ran && o.rate === undefined) apiCpu.push({ cost: meter.span(before, meter.read()), load: meter.span(before, ran) });
         rulesLeft += Number((await sql<{ n: number }>`select count(*)::int as n from check_rule_queue`.execute(db.kysely)).rows[0].n);
         // The paused segment: the checks still queue their evaluation, which runs after it, unmeasured.
         const stats = [drainer.stats.enabled, checkBatchStats.enabled];
@@ -209,12 +221,14 @@ export default async function checksBench(args: string[]): Promise<void> {
     // Baseline: the same concurrency, one single-row upsert transaction each, on the evening session.
     const pool = new pg.Pool({ connectionString: cluster.url, max: Math.min(concurrency, 40) });
     let b = 0;
+    const baselineStart = meter?.read();
     const baseline = await run(seconds, concurrency, async () => {
       const it = items[b++ % items.length];
       await pool.query(`insert into class_checks (school_id, class_id, check_date, session, expected, present, absent_ill, absent_other, symptomatic, submitted_at, updated_at, idempotency_key)
         select school_id, id, $2, 'evening', 40, 38, 1, 1, 1, now(), now(), $3 from classes where id = $1
         on conflict (class_id, check_date, session) where class_id is not null do update set present = excluded.present, version = class_checks.version + 1, updated_at = now()`, [it[0], it[1], `base-${b}`]);
     });
+    const baselineCpu = meter && baselineStart ? meter.span(baselineStart, meter.read()) : null;
     await pool.end();
     const ratio = Math.round((api.perSecond / baseline.perSecond) * 1000) / 1000;
     const agree = await sql<{ n: number }>`select count(*)::int as n from class_checks where class_id is not null and session <> 'evening'`.execute(db.kysely);
@@ -232,10 +246,15 @@ export default async function checksBench(args: string[]): Promise<void> {
     const workPerThousand = lags.length ? Math.round((drainer.stats.workMs / lags.length) * 1000) : 0;
     console.log(`rules: ${lags.length} checks evaluated in ${drainer.stats.drains} drains working ${workPerThousand} ms per 1,000 checks (rests excluded), commit → alerts committed p50 ${pct(lags, 50)} ms, p95 ${pct(lags, 95)} ms; ${rulesLeft} left queued; ${alerts.rows[0].n} alerts with ${alerts.rows[0].persons} persons`);
     console.log(`baseline: ${baseline.done} upserts in ${baseline.seconds.toFixed(1)} s = ${baseline.perSecond.toFixed(0)}/s, p50 ${baseline.p50} ms, p95 ${baseline.p95} ms`);
+    const cpu = apiCpu.length ? cpuFigures(addSpans(apiCpu.map((c) => c.cost)), addSpans(apiCpu.map((c) => c.load)), api.done, baselineCpu, baseline.done) : null;
+    if (cpu) {
+      console.log(`CPU per check: API ${cpu.apiCpuMsPerCheck} ms (this process ${cpu.apiProcessMs}, database ${cpu.apiDatabaseMs}), ${cpu.apiCores} cores busy, others on the machine ${cpu.apiOthersCores}`);
+      console.log(`CPU per upsert: baseline ${cpu.baselineCpuMsPerUpsert} ms (this process ${cpu.baselineProcessMs}, database ${cpu.baselineDatabaseMs}), ${cpu.baselineCores} cores busy, others ${cpu.baselineOthersCores}; the ratio at equal CPU: ${cpu.cpuBoundRatio}`);
+    }
     console.log(`ratio ${ratio} (target ≥ 0.5); API ≥ 1,000/s: ${api.perSecond >= 1000 ? 'yes' : 'no'}; roll-up classes reported ${summed.rows[0].n} = check rows ${agree.rows[0].n}: ${summed.rows[0].n === agree.rows[0].n}`);
     console.log(`roll-ups equal a recomputation from the raw rows: ${rollupsEqual} (${rebuilt.schoolRows} school rows, ${rebuilt.mismatched.length} mismatches, ${rebuilt.regionMismatched} county mismatches)`);
     console.log(`audit chain: ${chain.rows} rows chained (${sealed} sealed during the run), intact: ${chain.ok}`);
-    console.log(`RESULT ${JSON.stringify({ bench: 'checks', concurrency, seconds, illEvery, apiPerSecond: Math.round(api.perSecond), apiP50Ms: api.p50, apiP95Ms: api.p95, apiErrors: api.errors, api409: api.conflicts, meanBatch, apiRulesPausedP95Ms: paused.p95, rulesAddedP95Ms: rulesAdded, rate, rateP95Ms: atRate?.on.p95 ?? null, rateRulesPausedP95Ms: atRate?.off.p95 ?? null, rulesAddedAtRateP95Ms: rateAdded, drainWorkMsPer1000Checks: workPerThousand, alertLagP50Ms: pct(lags, 50), alertLagP95Ms: pct(lags, 95), rulesLeftQueued: rulesLeft, baselinePerSecond: Math.round(baseline.perSecond), baselineP50Ms: baseline.p50, baselineP95Ms: baseline.p95, ratio, rollupsAgree: summed.rows[0].n === agree.rows[0].n && rollupsEqual, auditChainOk: chain.ok })}`);
+    console.log(`RESULT ${JSON.stringify({ bench: 'checks', concurrency, seconds, illEvery, apiPerSecond: Math.round(api.perSecond), apiP50Ms: api.p50, apiP95Ms: api.p95, apiErrors: api.errors, api409: api.conflicts, meanBatch, apiRulesPausedP95Ms: paused.p95, rulesAddedP95Ms: rulesAdded, rate, rateP95Ms: atRate?.on.p95 ?? null, rateRulesPausedP95Ms: atRate?.off.p95 ?? null, rulesAddedAtRateP95Ms: rateAdded, drainWorkMsPer1000Checks: workPerThousand, alertLagP50Ms: pct(lags, 50), alertLagP95Ms: pct(lags, 95), rulesLeftQueued: rulesLeft, baselinePerSecond: Math.round(baseline.perSecond), baselineP50Ms: baseline.p50, baselineP95Ms: baseline.p95, ratio, ...(cpu ?? {}), rollupsAgree: summed.rows[0].n === agree.rows[0].n && rollupsEqual, auditChainOk: chain.ok })}`);
   } finally {
     await db.close();
     cluster.stop();
@@ -350,6 +369,26 @@ load.then(() => {
 type Segment = Awaited<ReturnType<typeof clientInWorker>>;
 
 /** Segments of one kind taken together: their checks, time and latencies. */
+/**
+ * What a check and a baseline upsert cost in CPU (milliseconds, the server process and the database
+ * together; a check's rule evaluations included, `api`), how many cores each phase kept busy while
+ * its load ran (`load`), and the ratio of the two costs: the throughput ratio
+ * the API would reach if both phases used the same CPU.
+ */
+function cpuFigures(api: CpuSpan, load: CpuSpan, checks: number, base: CpuSpan | null, upserts: number) {
+  if (!base || !checks || !upserts) return null;
+  const r = (x: number, d = 100) => Math.round(x * d) / d;
+  const apiMs = (api.process + api.database) / checks;
+  const baseMs = (base.process + base.database) / upserts;
+  return {
+    apiCpuMsPerCheck: r(apiMs), apiProcessMs: r(api.process / checks), apiDatabaseMs: r(api.database / checks),
+    apiCores: r((load.process + load.database) / load.wall), apiOthersCores: r(load.others / load.wall),
+    baselineCpuMsPerUpsert: r(baseMs), baselineProcessMs: r(base.process / upserts), baselineDatabaseMs: r(base.database / upserts),
+    baselineCores: r((base.process + base.database) / base.wall), baselineOthersCores: r(base.others / base.wall),
+    cpuBoundRatio: r(baseMs / apiMs, 1000),
+  };
+}
+
 function pooled(runs: Segment[]) {
   const latencies = runs.flatMap((r) => r.latencies);
   const secs = runs.reduce((n, r) => n + r.seconds, 0);
