@@ -18,6 +18,7 @@ import { AppError, errorBody, handleError, handleFrameworkError } from './errors
 import { securityHeaders } from './security-headers';
 import { LOCALE_COOKIE, SESSION_COOKIE, loadSessionCached } from './session';
 import type { Access, App } from './types';
+import { AJV_OPTIONS, buildValidator } from './validator';
 
 export interface RouteInfo {
   method: string;
@@ -46,7 +47,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: 25 * 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === '1',
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // Query strings and path parameters are coerced (they are strings on the wire); a JSON body is not.
+    ajv: AJV_OPTIONS,
+    schemaController: { compilersFactory: { buildValidator } },
     frameworkErrors: handleFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 

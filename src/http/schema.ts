@@ -16,9 +16,10 @@ export const ErrorResponse = Type.Object({
 });
 export const OkResponse = Strict({ ok: Type.Boolean() });
 /**
- * A value or null. A scalar becomes one schema with two types (`type: ['integer', 'null']`): Ajv, which
- * coerces types here, then coerces only a value that matches neither. As a union, the branch tried
- * first won: null first turned `false`, `0` and `""` into null; the value first turned null into 0.
+ * A value or null. A scalar becomes one schema with two types (`type: ['integer', 'null']`). A JSON
+ * body is not coerced (./validator.ts), so there a value of neither type is refused; in a query string,
+ * which is coerced, Ajv then coerces only a value that matches neither. As a union under coercion, the
+ * branch tried first won: null first turned `false`, `0` and `""` into null; the value first turned null into 0.
  */
 export const Nullable = <T extends TSchema>(schema: T) => {
   const type = (schema as { type?: unknown }).type;

@@ -1,6 +1,10 @@
 // What the boundary does with values that type coercion could bend: false and 0 in nullable fields
 // stay false and 0, null stays null, and a refused value's message names every allowed value or type.
+// A JSON body is never coerced (a number for a string, "5" for an integer, "true" for a boolean is a 400
+// naming the field); the query string and path parameters, strings on the wire, still are.
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AJV_OPTIONS, buildValidator } from '../../src/http/validator';
 import { createTestEnv, databases, type TestEnv } from '../harness/context';
 import { makeAccount, makeClass, makeSchool, makeStudent } from '../harness/factories';
 import { login, type TestSession } from '../harness/session';
@@ -39,6 +43,44 @@ describe.each(databases())('nullable and literal fields at the boundary on %s', 
     expect(temperature.json().error.message).toMatch(/number, null|null, number/);
   });
 
+  it('refuses a JSON body value of the wrong type instead of coercing it, naming the field', async () => {
+    const exception = { personId: students[2], status: 'absent_other' };
+    const cases: { body: object; field: string; type: string }[] = [
+      { body: { date: 20261116, session: 'morning' }, field: 'date', type: 'string' },
+      { body: { date: '2026-11-16', session: 'morning', exceptions: [{ ...exception, personId: String(students[2]) }] }, field: 'exceptions/0/personId', type: 'integer' },
+      { body: { date: '2026-11-16', session: 'morning', exceptions: [{ ...exception, note: 123 }] }, field: 'exceptions/0/note', type: 'string, null' },
+      { body: { date: '2026-11-16', session: 'morning', exceptions: [{ ...exception, note: true }] }, field: 'exceptions/0/note', type: 'string, null' },
+      { body: { date: '2026-11-16', session: 'morning', zeroReport: 'true' }, field: 'zeroReport', type: 'boolean' },
+      { body: { date: '2026-11-16', session: 'morning', entryMs: '5' }, field: 'entryMs', type: 'integer' },
+      // coerceTypes 'array' would have wrapped a lone value into a one-item array.
+      { body: { date: '2026-11-16', session: 'morning', exceptions: [{ ...exception, status: 'absent_ill', symptoms: 'fever' }] }, field: 'exceptions/0/symptoms', type: 'array' },
+    ];
+    for (const { body, field, type } of cases) {
+      const res = await submit(body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'validation.type', field });
+      expect(res.json().error.message).toMatch(/^Field .+ must be of type/);
+      for (const t of type.split(', ')) expect(res.json().error.message).toContain(t);
+      // The message is in the caller's language (field names too); `field` stays the JSON path.
+      const zh = await submit(body, 'zh-CN');
+      expect(zh.json().error).toMatchObject({ code: 'validation.type', field });
+      expect(zh.json().error.message).toContain('类型不正确');
+    }
+    // Nothing of the refused submissions was stored.
+    expect((await teacher.get(`/api/checks/classes/${classId}/form?date=2026-11-16&session=morning`)).json().check).toBeNull();
+  });
+
+  it('still coerces the query string and path parameters, which are strings on the wire', async () => {
+    const form = await teacher.get(`/api/checks/classes/${classId}/form?date=2026-11-16&session=morning`);
+    expect(form.statusCode).toBe(200);
+    expect(form.json().classId).toBe(classId);
+    const queue = await doctor.get(`/api/absences/queue?schoolId=${schoolId}`);
+    expect(queue.statusCode).toBe(200);
+    const notNumber = await doctor.get('/api/absences/queue?schoolId=abc');
+    expect(notNumber.statusCode).toBe(400);
+    expect(notNumber.json().error).toMatchObject({ code: 'validation.type', field: 'schoolId' });
+  });
+
   it('keeps false and 0 in nullable fields, and null as null', async () => {
     const ok = await submit({ date: '2026-11-16', session: 'morning', exceptions: [{ personId: students[1], status: 'absent_ill', symptoms: ['cough'], temperature: null }] });
     expect(ok.statusCode).toBe(200);
@@ -54,5 +96,40 @@ describe.each(databases())('nullable and literal fields at the boundary on %s', 
     const visit = await doctor.request('PATCH', `/api/absences/episodes/${id}`, { version: detail.episode.version, doctorVisit: true });
     expect(visit.statusCode).toBe(200);
     expect((await doctor.get(`/api/absences/episodes/${id}`)).json().episode.doctorVisit).toBe(true);
+  });
+});
+
+describe('the validator per request part', () => {
+  // No product route takes an array in its query string today; the rule is checked on a bare server.
+  const echo = async () => {
+    const app = Fastify({ ajv: AJV_OPTIONS, schemaController: { compilersFactory: { buildValidator } } });
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+    const schema = { type: 'object', properties: { n: { type: 'integer' }, tags: { type: 'array', items: { type: 'integer' } } }, additionalProperties: false };
+    app.post('/echo/:id', {
+      schema: {
+        params: { type: 'object', properties: { id: { type: 'integer' } } },
+        querystring: schema,
+        body: { content: { 'application/json': { schema }, 'application/x-www-form-urlencoded': { schema } } },
+      },
+    }, async (req) => ({ params: req.params, query: req.query, body: req.body }));
+    await app.ready();
+    return app;
+  };
+
+  it('coerces query and params (a lone value becomes an array), not a JSON body, but a form body', async () => {
+    const app = await echo();
+    const ok = await app.inject({ method: 'POST', url: '/echo/7?n=2&tags=3', payload: { n: 1, tags: [4] } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ params: { id: 7 }, query: { n: 2, tags: [3] }, body: { n: 1, tags: [4] } });
+
+    for (const payload of [{ n: '1' }, { tags: 4 }, { tags: ['4'] }]) {
+      const refused = await app.inject({ method: 'POST', url: '/echo/7', payload });
+      expect(refused.statusCode, JSON.stringify(payload)).toBe(400);
+    }
+
+    const form = await app.inject({ method: 'POST', url: '/echo/7', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'n=5&tags=6' });
+    expect(form.statusCode).toBe(200);
+    expect(form.json().body).toEqual({ n: 5, tags: [6] });
+    await app.close();
   });
 });
