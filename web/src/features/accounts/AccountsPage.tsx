@@ -1,8 +1,8 @@
 import { KeyOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../shared/auth';
+import { formatChinaTime } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert, useErrorText, useNotifyError } from '../../shared/ui/errors';
 import { type Account, ROLES, useAccounts, useResetPassword, useSetDisabled } from './api';
@@ -79,7 +79,7 @@ export function AccountsPage() {
     { title: t('account.canUnmask'), dataIndex: 'canUnmask', render: (v: boolean) => (v ? <Tag color="orange">{t('common.yes')}</Tag> : t('common.no')) },
     { title: t('account.status'), dataIndex: 'disabled', render: (v: boolean) => (v ? <Tag color="red">{t('account.disabled')}</Tag> : <Tag color="green">{t('account.active')}</Tag>) },
     { title: st('column'), dataIndex: 'secondFactor', render: (v: boolean) => (v ? <Tag color="green">{st('on')}</Tag> : st('off')) },
-    { title: t('account.createdAt'), dataIndex: 'createdAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+    { title: t('account.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatChinaTime(v, 'YYYY-MM-DD HH:mm') },
     ...(manage
       ? [
           {

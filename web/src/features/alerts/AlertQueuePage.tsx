@@ -3,9 +3,10 @@ import { App, Badge, Button, Card, DatePicker, Empty, Grid, List, Popover, Segme
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { chinaToday } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
-import { type AlertQuery, type AlertStatus, type AlertSummary, shanghaiToday, UNIT_KINDS, type UnitKind, useAlerts, useScan, useUnitKindTotals } from './api';
+import { type AlertQuery, type AlertStatus, type AlertSummary, UNIT_KINDS, type UnitKind, useAlerts, useScan, useUnitKindTotals } from './api';
 import { Countdown, formatTime, LevelTags, RuleText, StatusTag, windowText } from './parts';
 
 const PAGE = 50;
@@ -44,7 +45,7 @@ function ScanButton({ regionCode }: { regionCode?: string }) {
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const scan = useScan();
-  const [date, setDate] = useState(shanghaiToday());
+  const [date, setDate] = useState(chinaToday());
   const [open, setOpen] = useState(false);
   const run = () =>
     scan.mutate(
@@ -60,7 +61,7 @@ function ScanButton({ regionCode }: { regionCode?: string }) {
   const content = (
     <Space orientation="vertical">
       <Typography.Text>{t('alerts.scanDate')}</Typography.Text>
-      <DatePicker value={dayjs(date)} allowClear={false} disabledDate={(d) => d.format('YYYY-MM-DD') > shanghaiToday()} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} />
+      <DatePicker value={dayjs(date)} allowClear={false} disabledDate={(d) => d.format('YYYY-MM-DD') > chinaToday()} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} />
       <Button type="primary" block loading={scan.isPending} onClick={run} data-testid="alert-scan-run">
         {t('alerts.scan')}
       </Button>

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
+import { chinaToday } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
-import { shanghaiToday } from './api';
 
 const PENDING_RETURN = {
   'zh-CN': (date: string) => `已批准返校，${date}返校`,
@@ -13,7 +13,7 @@ const PENDING_RETURN = {
  */
 export function EpisodeStatus({ status, closedOn }: { status: string; closedOn: string | null }) {
   const { tv, locale } = useI18n();
-  if (status === 'closed' && closedOn && closedOn > shanghaiToday()) {
+  if (status === 'closed' && closedOn && closedOn > chinaToday()) {
     return <Tag color="blue" data-testid="episode-return-pending">{PENDING_RETURN[locale === 'en' ? 'en' : 'zh-CN'](closedOn)}</Tag>;
   }
   return <>{tv('episodeStatus', status)}</>;

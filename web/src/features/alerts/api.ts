@@ -187,8 +187,3 @@ export function useSaveRuleSet(regionCode: string) {
     onSuccess: (data) => qc.setQueryData(alertKeys.rules(regionCode), data),
   });
 }
-
-/** Today's school date (Asia/Shanghai), the default for a scan. */
-export function shanghaiToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -1,6 +1,7 @@
 import { ClockCircleOutlined, FireOutlined } from '@ant-design/icons';
 import { Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { formatChinaTime } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
 import type { AlertStatus, AlertSummary, Texts } from './api';
 
@@ -107,8 +108,5 @@ export function windowText(w: { from: string; to: string }): string {
 }
 
 export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return iso ? formatChinaTime(iso, 'YYYY-MM-DD HH:mm') : '';
 }

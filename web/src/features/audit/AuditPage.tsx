@@ -1,7 +1,8 @@
 import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { formatChinaTime, instantOfChinaPickerValue } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { type AuditQuery, type AuditRow, exportAudit, useAuditLog, useVerifyAudit } from './api';
@@ -26,8 +27,8 @@ function toQuery(v: FilterForm): AuditQuery {
     objectType: text(v.objectType),
     objectId: text(v.objectId),
     result: v.result,
-    from: v.range?.[0] ? v.range[0].startOf('day').toISOString() : undefined,
-    to: v.range?.[1] ? v.range[1].endOf('day').toISOString() : undefined,
+    from: v.range?.[0] ? instantOfChinaPickerValue(v.range[0].startOf('day')) : undefined,
+    to: v.range?.[1] ? instantOfChinaPickerValue(v.range[1].endOf('day')) : undefined,
   };
 }
 
@@ -53,7 +54,7 @@ export function AuditPage() {
 
   const columns = [
     { title: t('audit.seq'), dataIndex: 'seq', width: 70 },
-    { title: t('audit.at'), dataIndex: 'at', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+    { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatChinaTime(v, 'YYYY-MM-DD HH:mm:ss') },
     { title: t('audit.actor'), dataIndex: 'actorName' },
     { title: t('audit.actorRole'), dataIndex: 'actorRole', render: (v: string | null) => tv('role', v) },
     { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },

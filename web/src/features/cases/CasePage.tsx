@@ -2,13 +2,13 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Space, Tab
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCan } from '../../shared/auth';
+import { chinaToday, formatChinaTime } from '../../shared/china-time';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { type ContactRow, useCase, useCaseMutations, useContacts, useSites } from './api';
 import { caseStatusColor } from './CasesPage';
 import { useCaseText } from './strings';
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const contactColor: Record<string, string> = { proposed: 'gold', confirmed: 'red', dismissed: 'default' };
 const riskColor: Record<string, string> = { red: 'red', yellow: 'gold', green: 'green' };
 
@@ -25,7 +25,7 @@ function IsolationOrder({ caseId, confirmed }: { caseId: number; confirmed: numb
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ startsOn: today() }}
+        initialValues={{ startsOn: chinaToday() }}
         onFinish={(v) =>
           isolate.mutate(
             { kind: v.kind, siteId: v.kind === 'site' ? v.siteId : undefined, startsOn: v.startsOn, logistics: v.logistics?.trim() || undefined },
@@ -106,7 +106,7 @@ export function CasePage() {
             <Descriptions.Item label={c.school}>{x.schoolName} {x.className}</Descriptions.Item>
             <Descriptions.Item label={c.onset}>{x.onsetDate ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={c.foundBy}>{c.foundBys[x.foundBy] ?? x.foundBy}</Descriptions.Item>
-            <Descriptions.Item label={c.createdAt}>{x.createdAt.slice(0, 10)}</Descriptions.Item>
+            <Descriptions.Item label={c.createdAt}>{formatChinaTime(x.createdAt, 'YYYY-MM-DD')}</Descriptions.Item>
             {x.note && <Descriptions.Item label={c.note}>{x.note}</Descriptions.Item>}
           </Descriptions>
         )}

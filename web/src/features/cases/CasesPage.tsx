@@ -1,6 +1,7 @@
 import { Button, Card, Grid, List, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { formatChinaTime } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert } from '../../shared/ui/errors';
 import { type CaseRow, useCases } from './api';
@@ -53,7 +54,7 @@ export function CasesPage() {
               { title: c.school, dataIndex: 'schoolName' },
               { title: c.className, dataIndex: 'className' },
               { title: c.onset, dataIndex: 'onsetDate' },
-              { title: c.createdAt, dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
+              { title: c.createdAt, dataIndex: 'createdAt', render: (v: string) => formatChinaTime(v, 'YYYY-MM-DD') },
             ]}
           />
         )}

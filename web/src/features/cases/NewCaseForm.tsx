@@ -3,6 +3,7 @@ import { App, Button, Card, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, get, post } from '../../shared/api/client';
+import { chinaToday } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
 import { useNotifyError } from '../../shared/ui/errors';
 import { caseKeys } from './api';
@@ -27,7 +28,6 @@ interface PersonHit {
 /** The diseases with a policy (README: disease policies), so a recorded case always finds its rules. */
 const DISEASES = ['covid19', 'influenza', 'norovirus', 'varicella', 'mumps', 'hfmd', 'measles', 'tuberculosis'];
 const FOUND_BY = ['check', 'alert', 'test', 'hospital', 'contact', 'other'];
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The school doctor records a case found at a check, a test or a hospital's report; contacts follow on the case page. */
 export function NewCaseForm({ onClose }: { onClose(): void }) {
@@ -67,7 +67,7 @@ export function NewCaseForm({ onClose }: { onClose(): void }) {
     );
   return (
     <Card size="small" title={c.recordTitle} data-testid="case-new" extra={<Button size="small" onClick={onClose}>{t('common.cancel')}</Button>}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ disease: 'covid19', status: 'confirmed', foundBy: 'check', onsetDate: today() }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ disease: 'covid19', status: 'confirmed', foundBy: 'check', onsetDate: chinaToday() }}>
         <Form.Item name="personId" label={c.person} rules={required}>
           <Select
             showSearch

@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCan, useMe } from '../../shared/auth';
+import { formatChinaTime } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert } from '../../shared/ui/errors';
 import { type ChecklistSummary, useChecklistMutations, useChecklists } from './api';
@@ -44,7 +44,7 @@ export function ChecklistsPage() {
             { title: t('checklists.scope'), dataIndex: 'regionCode', render: (v: string | null) => (v ? <Tag color="blue">{v}</Tag> : <Tag>{t('checklists.everywhere')}</Tag>) },
             { title: t('checklists.latest'), dataIndex: 'latestVersion', render: (n: number, c) => <Link to={`/checklists/versions/${c.latestVersionId}`}>{t('checklists.versionN', { n })}</Link> },
             { title: t('checklists.itemCount'), dataIndex: 'itemCount' },
-            { title: t('checklists.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+            { title: t('checklists.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => formatChinaTime(v, 'YYYY-MM-DD HH:mm') },
           ]}
         />
       </Card>

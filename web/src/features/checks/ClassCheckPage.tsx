@@ -4,9 +4,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
 import { ApiError } from '../../shared/api/client';
+import { chinaToday, formatChinaTime } from '../../shared/china-time';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { ErrorAlert, useErrorText } from '../../shared/ui/errors';
-import { type CheckException, type ExceptionStatus, formKey, type RosterEntry, type Session, sendCheck, shanghaiToday, useCheckForm } from './api';
+import { type CheckException, type ExceptionStatus, formKey, type RosterEntry, type Session, sendCheck, useCheckForm } from './api';
 import { discardCheck, enqueueCheck, flushQueue, useCheckQueue } from './offline';
 import { OnlineTeachingBanner } from '../online-teaching/OnlineTeachingBanner';
 
@@ -26,7 +27,7 @@ export function ClassCheckPage() {
   const qc = useQueryClient();
   // Today by default; an earlier school day may still be reported (late), so the date can be chosen.
   const [params, setParams] = useSearchParams();
-  const date = params.get('date') ?? shanghaiToday();
+  const date = params.get('date') ?? chinaToday();
   const [session, setSession] = useState<Session>((params.get('session') as Session | null) ?? 'morning');
   const form = useCheckForm(classId, date, session);
   const [marks, setMarks] = useState<Map<number, CheckException>>(new Map());
@@ -104,7 +105,7 @@ export function ClassCheckPage() {
       {data && (
         <Space direction="vertical" size={4}>
           <Space wrap>
-            <DatePicker value={dayjs(date)} allowClear={false} inputReadOnly data-testid="check-date" disabledDate={(d) => d.format('YYYY-MM-DD') > shanghaiToday()}
+            <DatePicker value={dayjs(date)} allowClear={false} inputReadOnly data-testid="check-date" disabledDate={(d) => d.format('YYYY-MM-DD') > chinaToday()}
               onChange={(d) => { if (d) { setParams({ date: d.format('YYYY-MM-DD') }); setResult(null); } }} />
             <Typography.Text>{data.deadline ? t('checks.deadline', { time: data.deadline }) : ''}</Typography.Text>
           </Space>
@@ -113,7 +114,7 @@ export function ClassCheckPage() {
           {data.lateIfSubmittedNow && !data.check && <Alert type="warning" showIcon message={t('checks.lateNow')} />}
           {data.check && (
             <Alert type="success" showIcon message={<Space wrap>
-              {t('checks.submitted', { version: data.check.version, time: new Date(data.check.submittedAt).toLocaleTimeString() })}
+              {t('checks.submitted', { version: data.check.version, time: formatChinaTime(data.check.submittedAt, 'HH:mm:ss') })}
               {data.check.late && <Tag color="orange">{t('checks.late')}</Tag>}
               {data.check.flags.length > 0 && <Tag color="red">{t('checks.flagged')}</Tag>}
             </Space>} />

@@ -2,9 +2,10 @@ import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Flex, Form, In
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { chinaPickerValue, chinaToday, instantOfChinaPickerValue } from '../../shared/china-time';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { ErrorAlert, useErrorText } from '../../shared/ui/errors';
-import { type Certificate, shanghaiToday, useDiseaseOptions, useEpisode, useFollowUp, useRecordReturn } from './api';
+import { type Certificate, useDiseaseOptions, useEpisode, useFollowUp, useRecordReturn } from './api';
 import { useSymptomName } from './symptom-names';
 
 const METHODS = ['phone', 'wechat', 'sms', 'visit', 'other'];
@@ -42,7 +43,7 @@ export function EpisodePage() {
           <Form layout="vertical" data-testid="episode-followup" initialValues={{
             guardianContactMethod: e.guardianContactMethod, hospital: e.hospital, diagnosisCode: e.diagnosisCode, diagnosisText: e.diagnosisText, doctorVisit: e.doctorVisit ?? false,
             onsetDate: e.onsetDate ? dayjs(e.onsetDate) : null, expectedReturn: e.expectedReturn ? dayjs(e.expectedReturn) : null,
-            guardianContactedAt: e.guardianContactedAt ? dayjs(e.guardianContactedAt) : null,
+            guardianContactedAt: e.guardianContactedAt ? chinaPickerValue(e.guardianContactedAt) : null,
           }} onFinish={(v) => {
             setSaved(false);
             // An expected return left empty is not sent: the server then keeps the policy's earliest date as the estimate.
@@ -50,7 +51,7 @@ export function EpisodePage() {
             followUp.mutate({
               version: e.version, guardianContactMethod: v.guardianContactMethod ?? null, hospital: v.hospital || null, diagnosisCode: v.diagnosisCode || null, diagnosisText: v.diagnosisText || null,
               doctorVisit: !!v.doctorVisit, onsetDate: day(v.onsetDate), ...(expectedReturn || e.expectedReturn ? { expectedReturn } : {}),
-              guardianContactedAt: v.guardianContactedAt ? v.guardianContactedAt.toISOString() : null,
+              guardianContactedAt: v.guardianContactedAt ? instantOfChinaPickerValue(v.guardianContactedAt) : null,
             }, { onSuccess: () => setSaved(true) });
           }}>
             <Flex wrap gap={12}>
@@ -73,7 +74,7 @@ export function EpisodePage() {
       )}
       {open && can.followUp && (
         <Card title={t('checks.episode.returnTitle')}>
-          <Form layout="vertical" data-testid="episode-return" initialValues={{ issuedOn: dayjs(shanghaiToday()), returnOn: dayjs(shanghaiToday()), symptomsResolved: true, hospital: e.hospital }}
+          <Form layout="vertical" data-testid="episode-return" initialValues={{ issuedOn: dayjs(chinaToday()), returnOn: dayjs(chinaToday()), symptomsResolved: true, hospital: e.hospital }}
             onFinish={(v) => {
               recordReturn.mutate({
                 hospital: v.hospital, issuedOn: day(v.issuedOn), returnOn: day(v.returnOn), diagnosisCode: v.diagnosisCode || null, diagnosisText: v.diagnosisText || null,

@@ -59,9 +59,6 @@ export interface SubmitBody {
   online?: boolean;
 }
 
-/** The school date in Asia/Shanghai (UTC+8 all year), whatever the phone's own time zone. */
-export const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
 export const formKey = (classId: number, date: string, session: string) => ['checks', 'form', classId, date, session] as const;
 
 export const useCheckForm = (classId: number, date: string, session: Session) =>

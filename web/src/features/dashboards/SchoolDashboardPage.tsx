@@ -2,6 +2,7 @@ import { Button, Card, DatePicker, Flex, List, Space, Statistic, Table, Tag, Typ
 import dayjs from 'dayjs';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { download } from '../../shared/api/client';
+import { addDays } from '../../shared/china-time';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { percent, useSchoolDashboard } from './api';
@@ -16,7 +17,7 @@ export function SchoolDashboardPage() {
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   const d = q.data;
   const date = d?.date ?? '';
-  const from = date ? dayjs(date).subtract(29, 'day').format('YYYY-MM-DD') : '';
+  const from = date ? addDays(date, -29) : '';
   return (
     <Flex vertical gap={16} data-testid="school-dashboard">
       <Flex wrap gap={12} align="center" justify="space-between">

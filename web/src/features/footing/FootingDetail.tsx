@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, List, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../shared/auth';
+import { formatChinaTime } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert, useErrorText } from '../../shared/ui/errors';
 import { useRegions } from '../regions/api';
@@ -9,7 +9,7 @@ import { showFieldError } from '../vaccination/form-errors';
 import { type Adjustments, type FootingMode, type FootingTarget, type HistoryEntry, type Proposal, type SchoolEffective, useFooting, useFootingMutations } from './api';
 import { ModeTag } from './ModeTag';
 
-const at = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+const at = (iso: string) => formatChinaTime(iso, 'YYYY-MM-DD HH:mm');
 
 /** One region's or school's footing: what is in force, the proposals waiting, the switch, the history. */
 export function FootingDetail({ target, label }: { target: FootingTarget; label: string }) {

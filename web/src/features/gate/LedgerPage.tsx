@@ -3,13 +3,14 @@ import { App, Button, Card, DatePicker, Space, Statistic, Table, Tabs, Tag, Typo
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../shared/auth';
+import { chinaToday, formatChinaTime } from '../../shared/china-time';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { exportLedger, type LedgerRow, useAcknowledge, useHeadcount, useLedger, useRefusals, useVisitors, type VisitorRow } from './api';
 import { useGateText } from './strings';
 import { useSchoolChoice } from './useSchoolChoice';
 import { joinList } from '../../shared/i18n/punctuation';
 
-const time = (iso: string) => dayjs(iso).format('HH:mm:ss');
+const time = (iso: string) => formatChinaTime(iso, 'HH:mm:ss');
 
 /** The entry ledger (出入台账) with the day's headcount, the refusals (the school doctor's list) and visitors. */
 export function LedgerPage() {
@@ -18,7 +19,7 @@ export function LedgerPage() {
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const { schoolId, picker } = useSchoolChoice();
-  const [date, setDate] = useState(dayjs());
+  const [date, setDate] = useState(() => dayjs(chinaToday()));
   const day = date.format('YYYY-MM-DD');
   const headcount = useHeadcount(schoolId);
   const ledger = useLedger({ schoolId, date: day, limit: 500 });

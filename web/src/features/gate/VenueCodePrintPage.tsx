@@ -1,7 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useParams } from 'react-router';
+import { formatChinaTime } from '../../shared/china-time';
 import { ErrorAlert } from '../../shared/ui/errors';
 import { useVenueCode } from './api';
 import { useGateText } from './strings';
@@ -21,7 +21,7 @@ export function VenueCodePrintPage() {
           <Typography.Title level={2} style={{ marginBottom: 0 }}>{c.schoolName}</Typography.Title>
           <Typography.Title level={1} style={{ margin: 0 }} data-testid="venue-print-name">{c.name} · {g.venueCodes}</Typography.Title>
           {c.status === 'active' ? <img src={`/api/venue-codes/${c.id}/qr.png`} alt={c.name} style={{ width: '80%', maxWidth: 420 }} data-testid="venue-qr" /> : <Typography.Text type="danger">{g.statuses[c.status]}</Typography.Text>}
-          <Typography.Text>{g.expiresAt} {dayjs(c.expiresAt).format('YYYY-MM-DD')}</Typography.Text>
+          <Typography.Text>{g.expiresAt} {formatChinaTime(c.expiresAt, 'YYYY-MM-DD')}</Typography.Text>
           <Typography.Text type="secondary">{g.printHint}</Typography.Text>
           <Button className="cg-no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>{g.print}</Button>
         </Space>

@@ -1,7 +1,7 @@
 import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { formatChinaTime } from '../../shared/china-time';
 import { useNotifyError } from '../../shared/ui/errors';
 import { useVenueCodes, useVenueMutations, type VenueCode } from './api';
 import { useGateText } from './strings';
@@ -28,7 +28,7 @@ export function VenueCodesPage() {
     { title: g.venueName, dataIndex: 'name', render: (n: string, r: VenueCode) => <span>{n} <Typography.Text type="secondary">{r.schoolName}</Typography.Text></span> },
     { title: g.venueKind, dataIndex: 'kind', render: (k: VenueCode['kind']) => g.venueKinds[k] },
     { title: g.status, dataIndex: 'status', render: (s: VenueCode['status']) => <Tag color={s === 'active' ? 'green' : 'default'}>{g.statuses[s]}</Tag> },
-    { title: g.expiresAt, dataIndex: 'expiresAt', render: (d: string) => dayjs(d).format('YYYY-MM-DD') },
+    { title: g.expiresAt, dataIndex: 'expiresAt', render: (d: string) => formatChinaTime(d, 'YYYY-MM-DD') },
     {
       title: '',
       render: (_: unknown, r: VenueCode) =>

@@ -7,5 +7,3 @@ export function useText<T>(table: { 'zh-CN': T; en: T }): T {
 }
 
 export const fmtTime = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—');
-export const todayShanghai = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-export const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

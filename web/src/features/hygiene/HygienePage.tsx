@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Form, Input, List, Segmented, Select, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../shared/auth';
+import { formatChinaTime } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { useSchoolChoice } from '../gate/useSchoolChoice';
@@ -66,7 +66,7 @@ export function HygienePage() {
                   <Space wrap size={4}>
                     <strong>{o.areaName}</strong>
                     <Tag color="red">{h.kinds[o.kind]}</Tag>
-                    <Typography.Text type="secondary">{h.every.replace('{h}', String(o.requiredHours))} · {h.last} {o.lastAt ? dayjs(o.lastAt).format('MM-DD HH:mm') : h.never}</Typography.Text>
+                    <Typography.Text type="secondary">{h.every.replace('{h}', String(o.requiredHours))} · {h.last} {o.lastAt ? formatChinaTime(o.lastAt, 'MM-DD HH:mm') : h.never}</Typography.Text>
                   </Space>
                 </List.Item>
               )}

@@ -1,7 +1,8 @@
 import { Button, Card, DatePicker, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../shared/i18n';
-import { plusDays, todayShanghai, useText } from '../governance-dashboard/text';
+import { addDays, chinaToday } from '../../shared/china-time';
+import { useText } from '../governance-dashboard/text';
 import type { FindingDraft, Item } from './api';
 import { INSPECTION_TEXT } from './text';
 
@@ -23,7 +24,7 @@ export function FindingDrafts({ items, drafts, onChange }: { items: Item[]; draf
           </Space>
         </Card>
       ))}
-      <Button onClick={() => onChange([...drafts, { title: '', requiredEvidence: '', deadline: plusDays(todayShanghai(), 7) }])} data-testid="finding-add">{x.addFinding}</Button>
+      <Button onClick={() => onChange([...drafts, { title: '', requiredEvidence: '', deadline: addDays(chinaToday(), 7) }])} data-testid="finding-add">{x.addFinding}</Button>
     </Space>
   );
 }

@@ -2,6 +2,7 @@ import { App, Button, Card, DatePicker, Form, Select, Space, Table, Tag, Typogra
 import dayjs from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../shared/auth';
+import { chinaToday } from '../../shared/china-time';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { useSchools } from '../schools/api';
 import { useText } from '../governance-dashboard/text';
@@ -37,7 +38,7 @@ export function InspectionsPage() {
       <Typography.Title level={4} style={{ margin: 0 }}>{x.title}</Typography.Title>
       {q.data?.can.create && (
         <Card size="small" title={x.create}>
-          <Form form={form} layout="inline" initialValues={{ level: bureau ? 'county' : 'school', method: bureau ? 'covert' : 'directed', scheduledOn: dayjs() }} data-testid="inspection-form">
+          <Form form={form} layout="inline" initialValues={{ level: bureau ? 'county' : 'school', method: bureau ? 'covert' : 'directed', scheduledOn: dayjs(chinaToday()) }} data-testid="inspection-form">
             <Form.Item name="schoolId" label={x.school} rules={[{ required: true }]}>
               <Select showSearch optionFilterProp="label" style={{ width: 220 }} options={(schools.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))} data-testid="inspection-school" />
             </Form.Item>

@@ -1,9 +1,8 @@
 import { App, Button, Form, Input, InputNumber } from 'antd';
+import { chinaToday } from '../../shared/china-time';
 import { useErrorText } from '../../shared/ui/errors';
 import { useIsolationMutations } from './api';
 import { useIsolationText } from './strings';
-
-export const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The daily health check-in of one isolation (the same day again replaces it on the server). */
 export function CheckinForm({ isolationId, submitTestId }: { isolationId: number; submitTestId: string }) {
@@ -15,7 +14,7 @@ export function CheckinForm({ isolationId, submitTestId }: { isolationId: number
     <Form
       layout="inline"
       style={{ rowGap: 8, marginTop: 12, marginBottom: 12 }}
-      initialValues={{ day: shanghaiToday(), temperature: 36.5 }}
+      initialValues={{ day: chinaToday(), temperature: 36.5 }}
       onFinish={(v: { day: string; temperature?: number; note?: string }) =>
         m.checkin.mutate({ day: v.day, temperature: v.temperature ?? undefined, note: v.note?.trim() || undefined }, { onSuccess: () => void message.success(s.saved), onError: (e) => void message.error(errorText(e)) })
       }

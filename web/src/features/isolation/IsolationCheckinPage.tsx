@@ -1,7 +1,8 @@
 import { Card, Empty, Flex, Table, Tag } from 'antd';
+import { chinaToday } from '../../shared/china-time';
 import { ErrorAlert } from '../../shared/ui/errors';
 import { type CheckinItem, useCheckinDesk } from './api';
-import { CheckinForm, shanghaiToday } from './CheckinForm';
+import { CheckinForm } from './CheckinForm';
 import { useIsolationText } from './strings';
 
 /**
@@ -23,7 +24,7 @@ export function IsolationCheckinPage() {
 
 function CheckinCard({ item }: { item: CheckinItem }) {
   const { s } = useIsolationText();
-  const done = item.checkins.some((c) => c.day === shanghaiToday());
+  const done = item.checkins.some((c) => c.day === chinaToday());
   return (
     <Card
       size="small"

@@ -1,5 +1,5 @@
-import dayjs from 'dayjs';
 import { Space, Steps, Tag, Typography } from 'antd';
+import { formatChinaTime } from '../../shared/china-time';
 import type { Leave } from './api';
 import { useLeaveText } from './strings';
 
@@ -39,7 +39,7 @@ export function LeaveSummary({ leave }: { leave: Leave }) {
           direction="vertical"
           items={leave.chain.map((s) => ({
             title: `${s.label} · ${s.name}`,
-            description: [s.decision ? (l.statuses[s.decision] ?? s.decision) : '', s.decidedAt ? dayjs(s.decidedAt).format('YYYY-MM-DD HH:mm') : '', s.note ?? ''].filter(Boolean).join(' · '),
+            description: [s.decision ? (l.statuses[s.decision] ?? s.decision) : '', s.decidedAt ? formatChinaTime(s.decidedAt, 'YYYY-MM-DD HH:mm') : '', s.note ?? ''].filter(Boolean).join(' · '),
             status: s.decision === 'approved' ? 'finish' : s.decision === 'rejected' ? 'error' : leave.nextApprover?.step === s.step ? 'process' : 'wait',
           }))}
         />

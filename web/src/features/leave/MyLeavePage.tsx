@@ -1,5 +1,6 @@
 import { App, Button, Card, Form, Input, List, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
+import { chinaToday } from '../../shared/china-time';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { usePeople } from '../people/api';
 import { useLeaveList, useLeaveMutations } from './api';
@@ -14,7 +15,6 @@ interface Values {
   destination: string;
 }
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** A parent (or staff member) asks for leave for a child and follows its approval. */
 export function MyLeavePage() {
@@ -54,7 +54,7 @@ export function MyLeavePage() {
           layout="vertical"
           onFinish={submit}
           data-testid="leave-form"
-          initialValues={{ fromDate: today(), toDate: today() }}
+          initialValues={{ fromDate: chinaToday(), toDate: chinaToday() }}
         >
           <Form.Item name="personId" label={l.child} rules={[{ required: true, message: l.required }]}>
             <Select options={options} loading={children.isPending} data-testid="leave-child" />

@@ -1,5 +1,5 @@
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatChinaTime } from '../../shared/china-time';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { useMyNotices, useNoticeMutations } from './api';
 import { useNoticeText } from './strings';
@@ -21,7 +21,7 @@ export function MyNoticesPage() {
         renderItem={(item) => {
           const open = item.for.some((f) => !f.acknowledgedAt);
           return (
-            <Card size="small" style={{ marginBottom: 12 }} data-testid="my-notice" title={item.title} extra={<Typography.Text type="secondary">{dayjs(item.createdAt).format('MM-DD HH:mm')}</Typography.Text>}>
+            <Card size="small" style={{ marginBottom: 12 }} data-testid="my-notice" title={item.title} extra={<Typography.Text type="secondary">{formatChinaTime(item.createdAt, 'MM-DD HH:mm')}</Typography.Text>}>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{item.body}</Typography.Paragraph>
               <Space wrap style={{ marginBottom: 8 }}>
                 {item.for.map((f) => (

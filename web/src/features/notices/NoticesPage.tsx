@@ -1,7 +1,7 @@
 import { App, Button, Card, Form, Input, Progress, Select, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useMe } from '../../shared/auth';
+import { formatChinaTime } from '../../shared/china-time';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { type NoticeSummary, useNotice, useNoticeMutations, useNotices } from './api';
 import { useNoticeText } from './strings';
@@ -36,7 +36,7 @@ export function NoticesPage() {
     { title: n.title, dataIndex: 'title' },
     { title: n.target, dataIndex: 'targetName' },
     { title: n.audience, dataIndex: 'audience', render: (a: NoticeSummary['audience']) => n.audiences[a] },
-    { title: n.sentAt, dataIndex: 'createdAt', render: (d: string) => dayjs(d).format('MM-DD HH:mm') },
+    { title: n.sentAt, dataIndex: 'createdAt', render: (d: string) => formatChinaTime(d, 'MM-DD HH:mm') },
     { title: n.rate, dataIndex: 'rate', render: (r: number, row: NoticeSummary) => <Progress percent={r} size="small" format={() => `${row.acknowledged}/${row.recipients}`} /> },
   ];
 

@@ -1,13 +1,8 @@
 import { Badge, List, Typography } from 'antd';
 import { useNavigate } from 'react-router';
+import { formatChinaTime } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
 import { type NotificationItem, useMarkRead } from './api';
-
-export function formatWhen(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 /** One notification: opening it marks it read and goes to the object it is about. */
 export function NotificationRow({ n, onOpen, compact }: { n: NotificationItem; onOpen?: () => void; compact?: boolean }) {
@@ -51,7 +46,7 @@ export function NotificationRow({ n, onOpen, compact }: { n: NotificationItem; o
           <>
             <div>{pick(n.body)}</div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {formatWhen(n.createdAt)}
+              {formatChinaTime(n.createdAt, 'YYYY-MM-DD HH:mm')}
             </Typography.Text>
           </>
         }

@@ -2,9 +2,9 @@ import { App, Button, Card, DatePicker, Empty, Flex, List, Popconfirm, Statistic
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../shared/auth';
+import { chinaToday } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
-import { shanghaiToday } from '../vaccination/form-errors';
 import { useSchoolSelect } from '../vaccination/SchoolSelect';
 import { type OnlineCoverage, type Period, useOnlineCoverage, useOnlineMutations, usePeriods } from './api';
 import { StartForm } from './StartForm';
@@ -16,7 +16,7 @@ import { StartForm } from './StartForm';
 export function OnlineTeachingPage() {
   const { t } = useI18n();
   const can = useCan();
-  const [date, setDate] = useState(shanghaiToday());
+  const [date, setDate] = useState(chinaToday());
   const { schoolId, picker, own } = useSchoolSelect(t('onlineTeaching.chooseSchool'), 'online-school');
   const periods = usePeriods({ schoolId, date });
   const coverage = useOnlineCoverage(date);

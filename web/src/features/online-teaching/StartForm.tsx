@@ -1,10 +1,11 @@
 import { Alert, App, Button, Card, DatePicker, Form, Input, Segmented, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { chinaToday } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
 import { useErrorText } from '../../shared/ui/errors';
 import { useSchool } from '../schools/api';
-import { newIdempotencyKey, shanghaiToday, showFieldError } from '../vaccination/form-errors';
+import { newIdempotencyKey, showFieldError } from '../vaccination/form-errors';
 import { type ScopeType, type Trigger, useOnlineMutations } from './api';
 
 interface Values {
@@ -69,7 +70,7 @@ export function StartForm({ schoolId }: { schoolId: number }) {
         }}
         options={(['class', 'grade', 'school'] as const).map((s) => ({ value: s, label: t(`onlineTeaching.scope.${s}`) }))}
       />
-      <Form form={form} layout="vertical" style={{ marginTop: 12 }} initialValues={{ fromDate: dayjs(shanghaiToday()), trigger: 'decision' }}>
+      <Form form={form} layout="vertical" style={{ marginTop: 12 }} initialValues={{ fromDate: dayjs(chinaToday()), trigger: 'decision' }}>
         <Form.Item name="scopeId" label={t(`onlineTeaching.scope.${scopeType}`)} rules={[{ required: true, message: t('onlineTeaching.scopeRequired') }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={scopeOptions} loading={school.isLoading} data-testid="online-scope" />
         </Form.Item>

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get, post } from '../../shared/api/client';
 import { useCan, useMe } from '../../shared/auth';
+import { chinaToday } from '../../shared/china-time';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { fmtTime, useText } from '../governance-dashboard/text';
 import { PLAN_TEXT } from './text';
@@ -109,10 +110,10 @@ function DrillsTab() {
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Table rowKey="id" size="small" dataSource={q.data?.items ?? []} columns={[{ title: t.heldOn, dataIndex: 'heldOn' }, { title: t.scenario, dataIndex: 'scenario' }, { title: t.participants, dataIndex: 'participants' }, { title: '', render: (_, r) => r.schoolName ?? r.regionName }, { title: t.plans, render: (_, r) => r.planTitle ?? '—' }, { title: t.summary, dataIndex: 'summary' }]} />
       {can('plan.manage') && (
-        <Form form={form} layout="inline" initialValues={{ heldOn: dayjs(), participants: 0 }}>
+        <Form form={form} layout="inline" initialValues={{ heldOn: dayjs(chinaToday()), participants: 0 }}>
           <Form.Item name="heldOn" label={t.heldOn}><DatePicker allowClear={false} /></Form.Item>
           <Form.Item name="scenario" label={t.scenario} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
-          <Form.Item name="participants" label={t.participants}><InputNumber min={0} /></Form.Item>
+          <Form.Item name="participants" label={t.participants} rules={[{ required: true }]}><InputNumber min={0} precision={0} /></Form.Item>
           <Form.Item name="summary" label={t.summary}><Input /></Form.Item>
           <Button onClick={async () => { const v = await form.validateFields(); create.mutate({ ...place(v), heldOn: v.heldOn.format('YYYY-MM-DD'), scenario: v.scenario, participants: v.participants, summary: v.summary || undefined }, { onSuccess: () => form.resetFields(), onError: notifyError }); }}>{t.record}</Button>
         </Form>

@@ -1,9 +1,9 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Descriptions, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCan } from '../../shared/auth';
+import { formatChinaTime } from '../../shared/china-time';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { ErrorAlert } from '../../shared/ui/errors';
 import { ISOLATION_ROLES, type PolicyRules, type PolicyVersion, usePolicy } from './api';
@@ -96,7 +96,7 @@ export function PolicyPage() {
           columns={[
             { title: t('policies.source'), key: 'region', render: (_: unknown, v) => v.regionName ?? t('policies.national') },
             { title: t('policies.version'), dataIndex: 'version', render: (n: number) => t('policies.versionN', { n }) },
-            { title: t('policies.changedAt'), dataIndex: 'createdAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+            { title: t('policies.changedAt'), dataIndex: 'createdAt', render: (v: string) => formatChinaTime(v, 'YYYY-MM-DD HH:mm') },
             { title: t('policies.changedBy'), dataIndex: 'createdBy', render: (v: string | null) => v ?? t('policies.shipped') },
             { title: t('policies.fields.note'), dataIndex: 'note', render: (v: string) => (v === 'shipped profile' ? t('policies.shippedNote') : v) },
           ]}

@@ -1,6 +1,7 @@
 import { App, Button, Card, Input, List, Modal, Popconfirm, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { formatChinaTime } from '../../shared/china-time';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { type ProposalRow, useDecide, useIsolationSites, useProposals } from './api';
 import { useReentryText } from './strings';
@@ -78,7 +79,7 @@ function Outcome({ row }: { row: ProposalRow }) {
       <Tag color={d.decision === 'ordered' ? 'red' : 'default'}>{d.decision === 'ordered' ? s.ordered : s.dismissed}</Tag>
       {d.reason && <span>{d.reason}</span>}
       <Typography.Text type="secondary">
-        {d.decidedBy} {d.decidedAt.slice(0, 16).replace('T', ' ')}
+        {d.decidedBy} {formatChinaTime(d.decidedAt, 'YYYY-MM-DD HH:mm')}
       </Typography.Text>
       {d.isolationId != null && <Link to={`/isolation/${d.isolationId}`}>{s.openIsolation}</Link>}
     </Space>

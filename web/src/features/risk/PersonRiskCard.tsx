@@ -1,7 +1,7 @@
 import { Button, Card, Descriptions, Empty, List, Space, Table, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useCan } from '../../shared/auth';
+import { formatChinaTime } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert } from '../../shared/ui/errors';
 import { usePersonRisk } from './api';
@@ -100,7 +100,7 @@ export function PersonRiskCard({ personId, travel }: { personId: number; travel:
                   color: h.status === 'red' ? 'red' : h.status === 'yellow' ? 'gold' : 'green',
                   content: (
                     <Space size={4} wrap>
-                      <span>{dayjs(h.at).format('YYYY-MM-DD HH:mm')}</span>
+                      <span>{formatChinaTime(h.at, 'YYYY-MM-DD HH:mm')}</span>
                       {h.previous && <RiskTag status={h.previous} />}→<RiskTag status={h.status} />
                       {h.manual ? <span>{t('risk.manualBy', { by: h.by ?? '—', reason: h.reason ?? '' })}</span> : <span>{h.reasons.map(reasonText).join('；')}</span>}
                     </Space>

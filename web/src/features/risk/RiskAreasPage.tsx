@@ -2,6 +2,7 @@ import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../shared/auth';
+import { chinaToday } from '../../shared/china-time';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { ErrorAlert } from '../../shared/ui/errors';
 import { showServerError } from '../policies/server-errors';
@@ -22,7 +23,7 @@ export function RiskAreasPage() {
   const [form] = Form.useForm();
   const [endForm] = Form.useForm();
   const [ending, setEnding] = useState<RiskArea | null>(null);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = chinaToday();
   const required = (field: string) => [{ required: true, message: t('risk.required', { field: t(`risk.area.${field}` as MessageKey) }) }];
 
   async function declare() {
@@ -106,7 +107,7 @@ export function RiskAreasPage() {
       </Card>
       <Modal open={!!ending} title={t('risk.area.endTitle', { name: ending?.name ?? '' })} onCancel={() => setEnding(null)} onOk={() => void end()} confirmLoading={m.end.isPending} okButtonProps={{ 'data-testid': 'area-end-save' }} destroyOnHidden>
         <ErrorAlert error={m.end.error} />
-        <Form form={endForm} name="areaEnd" layout="vertical" initialValues={{ endsOn: dayjs() }}>
+        <Form form={endForm} name="areaEnd" layout="vertical" initialValues={{ endsOn: dayjs(chinaToday()) }}>
           <Form.Item name="endsOn" label={t('risk.area.endsOn')} rules={required('endsOn')}>
             <DatePicker />
           </Form.Item>

@@ -1,9 +1,9 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCan } from '../../shared/auth';
+import { formatChinaTime } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { useSchool } from '../schools/api';
@@ -79,7 +79,7 @@ export function RiskListPage() {
             key: 'reasons',
             render: (_: unknown, x) => (x.reasons.length ? x.reasons.map(reasonText).join('；') : x.overridden ? t('risk.manualOnly') : '—'),
           },
-          { title: t('risk.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => dayjs(v).format('MM-DD HH:mm') },
+          { title: t('risk.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => formatChinaTime(v, 'MM-DD HH:mm') },
         ]}
       />
     </Card>

@@ -2,6 +2,7 @@ import { App, Button, Card, Checkbox, Form, Input, Space } from 'antd';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../shared/api/client';
 import { useMe } from '../../shared/auth';
+import { addDays, chinaToday } from '../../shared/china-time';
 import { useNotifyError } from '../../shared/ui/errors';
 import { useCreateCampaign } from './api';
 import { useScreeningText } from './strings';
@@ -16,7 +17,6 @@ interface Values {
 }
 
 const QUESTIONS = ['travel', 'riskAreaResidence', 'occupation', 'symptoms'] as const;
-const inDays = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
 
 /** A bureau starts a campaign for its own region; schools then hand the parents their links. */
 export function NewCampaignForm({ onDone }: { onDone(): void }) {
@@ -52,7 +52,7 @@ export function NewCampaignForm({ onDone }: { onDone(): void }) {
     );
   return (
     <Card size="small" title={fmt(s.createTitle, { region: me.account.scopeLabel })} data-testid="screening-new">
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ population: ['student'], questions: [...QUESTIONS], deadline: inDays(3) }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ population: ['student'], questions: [...QUESTIONS], deadline: addDays(chinaToday(), 3) }}>
         <Form.Item name="name" label={s.name} rules={[...required, { min: 2, max: 80 }]}>
           <Input maxLength={80} data-testid="screening-new-name" />
         </Form.Item>

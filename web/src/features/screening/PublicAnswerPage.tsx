@@ -3,6 +3,7 @@ import { Alert, Button, Card, Cascader, Checkbox, Flex, Form, Input, Radio, Resu
 import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError } from '../../shared/api/client';
+import { chinaToday } from '../../shared/china-time';
 import { loadHenanRegions } from '../../shared/henan-regions';
 import { type MessageKey, useI18n } from '../../shared/i18n';
 import { zhCN } from '../../shared/i18n/zh-CN';
@@ -28,7 +29,6 @@ interface Values {
 }
 
 const SYMPTOMS = Object.keys(zhCN.symptom);
-const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const last = (path?: string[]) => (path?.length ? path[path.length - 1] : undefined);
 
 function toBody(personId: number, v: Values, q: PublicLink['campaign']['questions']): PublicAnswer {
@@ -80,7 +80,7 @@ export function PublicAnswerPage() {
 function Answering({ token, data }: { token: string; data: PublicLink }) {
   const { t } = useI18n();
   const { campaign, persons } = data;
-  const open = campaign.status === 'open' && campaign.deadline >= shanghaiToday();
+  const open = campaign.status === 'open' && campaign.deadline >= chinaToday();
   const [personId, setPersonId] = useState<number | undefined>(() => (persons.find((p) => !p.answered) ?? persons[0])?.personId);
   const [done, setDone] = useState<PublicPerson | null>(null);
   // What was sent per person, so "change the answer" starts from it rather than from blank.

@@ -3,6 +3,7 @@ import { App, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, 
 import { useState } from 'react';
 import { get, post, put } from '../../shared/api/client';
 import { useCan, useMe } from '../../shared/auth';
+import { instantOfChinaPickerValue } from '../../shared/china-time';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { fmtTime, useText } from '../governance-dashboard/text';
 
@@ -104,7 +105,7 @@ function TaskForceCard({ id }: { id: number }) {
           <Form.Item name="post"><Input placeholder={t.post} /></Form.Item>
           <Button onClick={async () => {
             const v = await sForm.validateFields();
-            shift.mutate({ shifts: [{ accountId: v.accountId, startsAt: v.range[0].toISOString(), endsAt: v.range[1].toISOString(), post: v.post || undefined }] }, { onSuccess: (r) => message.success(t.added.replace('{n}', String(r.added))), onError: notifyError });
+            shift.mutate({ shifts: [{ accountId: v.accountId, startsAt: instantOfChinaPickerValue(v.range[0]), endsAt: instantOfChinaPickerValue(v.range[1]), post: v.post || undefined }] }, { onSuccess: (r) => message.success(t.added.replace('{n}', String(r.added))), onError: notifyError });
           }}>{t.addShift}</Button>
         </Form>
       )}

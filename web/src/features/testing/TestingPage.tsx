@@ -2,13 +2,13 @@ import { App, Button, Card, Col, Form, Input, Modal, Radio, Row, Segmented, Spac
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCan } from '../../shared/auth';
+import { chinaToday } from '../../shared/china-time';
 import { ErrorAlert, useNotifyError } from '../../shared/ui/errors';
 import { type DueItem, useDue, useRecordResult } from './api';
 import { useTestingText } from './strings';
 import { useI18n } from '../../shared/i18n';
 import { joinList } from '../../shared/i18n/punctuation';
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 interface Values {
   testKind: 'pcr' | 'antigen';
@@ -37,7 +37,7 @@ function ResultForm({ person, onClose }: { person: DueItem; onClose: () => void 
     );
   return (
     <Modal open title={`${s.record} · ${person.name}`} onCancel={onClose} onOk={() => form.submit()} okText={s.save} confirmLoading={record.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ testKind: 'pcr', sampledOn: today(), result: 'negative' }} onFinish={save} data-testid="test-result-form">
+      <Form form={form} layout="vertical" initialValues={{ testKind: 'pcr', sampledOn: chinaToday(), result: 'negative' }} onFinish={save} data-testid="test-result-form">
         <Form.Item name="testKind" label={s.testKind}>
           <Radio.Group options={(['pcr', 'antigen'] as const).map((k) => ({ value: k, label: s.kinds[k] }))} />
         </Form.Item>

@@ -3,12 +3,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError } from '../../shared/api/client';
 import { useMe } from '../../shared/auth';
+import { chinaToday } from '../../shared/china-time';
 import { useI18n } from '../../shared/i18n';
 import { ErrorAlert, useErrorText } from '../../shared/ui/errors';
 import { usePeople } from '../people/api';
 import { useSchool } from '../schools/api';
 import { type CheckResult, type DoseInput, type Schedule, useVaccinationMutations, type VaccineSpec } from './api';
-import { shanghaiToday } from './form-errors';
 import { FollowUpActions, MissingDoses } from './MissingDoses';
 
 /** Every dose the schedule (or its alternative product) allows for a vaccine. */
@@ -78,7 +78,7 @@ export function CheckPanel({ schoolId, schedule }: { schoolId: number; schedule:
   return (
     <Flex vertical gap={12}>
       <ErrorAlert error={school.error ?? students.error} />
-      <Form form={form} layout="vertical" initialValues={{ checkedOn: dayjs(shanghaiToday()), classId: me.account.scope.classId }}>
+      <Form form={form} layout="vertical" initialValues={{ checkedOn: dayjs(chinaToday()), classId: me.account.scope.classId }}>
         <Form.Item name="classId" label={t('vaccination.class')} rules={[{ required: true, message: t('vaccination.classRequired') }]}>
           <Select
             data-testid="vacc-class"
@@ -105,7 +105,7 @@ export function CheckPanel({ schoolId, schedule }: { schoolId: number; schedule:
           />
         </Form.Item>
         <Form.Item name="checkedOn" label={t('vaccination.checkedOn')} rules={[{ required: true }]}>
-          <DatePicker allowClear={false} data-testid="vacc-checked-on" disabledDate={(d) => d.format('YYYY-MM-DD') > shanghaiToday()} />
+          <DatePicker allowClear={false} data-testid="vacc-checked-on" disabledDate={(d) => d.format('YYYY-MM-DD') > chinaToday()} />
         </Form.Item>
       </Form>
       {personId && (
@@ -132,7 +132,7 @@ export function CheckPanel({ schoolId, schedule }: { schoolId: number; schedule:
                           data-testid={`vacc-dose-${key}`}
                           status={doseErrors[key] ? 'error' : undefined}
                           value={dates[key] ? dayjs(dates[key]) : null}
-                          disabledDate={(d) => d.format('YYYY-MM-DD') > shanghaiToday()}
+                          disabledDate={(d) => d.format('YYYY-MM-DD') > chinaToday()}
                           onChange={(d) => setDates((prev) => ({ ...prev, [key]: d ? d.format('YYYY-MM-DD') : '' }))}
                         />
                         {doseErrors[key] && <Typography.Text type="danger" style={{ fontSize: 12 }}>{doseErrors[key]}</Typography.Text>}

@@ -15,11 +15,6 @@ export function showFieldError(form: FormInstance, error: unknown, fields: reado
   return true;
 }
 
-/** A date in the school's time zone (Asia/Shanghai), as the server counts days. */
-export function shanghaiToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 export function newIdempotencyKey(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
