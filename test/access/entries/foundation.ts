@@ -42,7 +42,7 @@ export const foundationEntries: MatrixEntry[] = [
   { route: 'PATCH /api/people/:id', inside: (fx) => ({ url: `/api/people/${fx.studentA}`, body: { occupation: '学生' } }), outside: (fx) => ({ url: `/api/people/${fx.studentB}`, body: { occupation: '学生' } }) },
   { route: 'POST /api/people/:id/unmask', inside: (fx) => ({ url: `/api/people/${fx.studentA}/unmask`, body: { field: 'idNumber' } }), outside: (fx) => ({ url: `/api/people/${fx.studentB}/unmask`, body: { field: 'idNumber' } }) },
   { route: 'GET /api/grid/coverage', inside: () => ({ url: '/api/grid/coverage' }), outside: null, leaks: (_fx, body) => JSON.stringify(body).includes('乙校') },
-  { route: 'GET /api/grid/candidates', inside: () => ({ url: '/api/grid/candidates' }), outside: null, leaks: (fx, body) => JSON.stringify(body).includes(`"id":${fx.victimB},`) },
+  { route: 'GET /api/grid/candidates', inside: () => ({ url: '/api/grid/candidates' }), outside: (fx) => ({ url: `/api/grid/candidates?unitType=school&unitKey=${fx.schoolB}` }), leaks: (fx, body) => JSON.stringify(body).includes(`"id":${fx.victimB},`) },
   { route: 'GET /api/grid', inside: (fx) => ({ url: `/api/grid?schoolId=${fx.schoolA}` }), outside: null },
   {
     route: 'PUT /api/grid',
