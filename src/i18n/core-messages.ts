@@ -16,7 +16,7 @@ export const coreMessages: MessageTable = {
   'error.unsupported_media': { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
   'validation.required': { 'zh-CN': '缺少必填字段：{field}', en: 'Missing required field: {field}' },
   'validation.unknown_field': { 'zh-CN': '不允许的字段：{field}', en: 'Unknown field: {field}' },
-  'validation.type': { 'zh-CN': '字段 {field} 的类型不正确，应为 {type}', en: 'Field {field} must be of type {type}' },
+  'validation.type': { 'zh-CN': '字段 {field} 的类型不正确，应为{type}', en: 'Field {field} must be {type}' },
   'validation.min_length': { 'zh-CN': '字段 {field} 至少需要 {limit} 个字符', en: 'Field {field} needs at least {limit} characters' },
   'validation.max_length': { 'zh-CN': '字段 {field} 最多 {limit} 个字符', en: 'Field {field} allows at most {limit} characters' },
   'validation.pattern': { 'zh-CN': '字段 {field} 的格式不正确', en: 'Field {field} has the wrong format' },

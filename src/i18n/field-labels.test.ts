@@ -18,6 +18,12 @@ describe('field labels', () => {
     expect(t('en', 'validation.enum', { field: 'foundBy', allowed: 'check, test' })).toBe('Field how found must be one of: check, test');
   });
 
+  it('name JSON types as users read them', () => {
+    expect(t('zh-CN', 'validation.type', { field: 'accountId', type: 'integer, null' })).toBe('字段 账号 的类型不正确，应为整数或空值');
+    expect(t('en', 'validation.type', { field: 'accountId', type: 'string' })).toBe('Field account must be text');
+    expect(t('en', 'validation.type', { field: 'x', type: 'boolean' })).toBe('Field x must be true or false');
+  });
+
   it('label a path segment by segment, counting list positions from 1', () => {
     expect(fieldLabel('zh-CN', 'answers.travel.0.regionCode')).toBe('作答内容 › 行程第 1 项 › 行政区划');
     expect(fieldLabel('en', 'shifts/2/startsAt')).toBe('shifts #3 › start time');

@@ -25,8 +25,25 @@ export function t(locale: Locale, code: string, params: Record<string, unknown> 
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     const value = params[key];
     if (key === 'field' && typeof value === 'string') return fieldLabel(locale, value);
+    if (key === 'type' && code === 'validation.type' && typeof value === 'string') return jsonTypeNames(locale, value);
     return value === undefined ? `{${key}}` : String(value);
   });
+}
+
+const JSON_TYPES: Record<string, Record<Locale, string>> = {
+  string: { 'zh-CN': '文本', en: 'text' },
+  integer: { 'zh-CN': '整数', en: 'a whole number' },
+  number: { 'zh-CN': '数字', en: 'a number' },
+  boolean: { 'zh-CN': '是/否', en: 'true or false' },
+  array: { 'zh-CN': '列表', en: 'a list' },
+  object: { 'zh-CN': '对象', en: 'an object' },
+  null: { 'zh-CN': '空值', en: 'null' },
+};
+
+/** JSON Schema type names ("string, null") as users read them: 文本或空值, text or null. */
+export function jsonTypeNames(locale: Locale, types: string): string {
+  const names = types.split(',').map((x) => x.trim()).filter(Boolean).map((x) => JSON_TYPES[x]?.[locale] ?? x);
+  return names.join(locale === 'en' ? ' or ' : '或');
 }
 
 /** The field's label from the registry (`field-labels.ts`); a path is labelled segment by segment. */
